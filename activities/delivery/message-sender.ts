@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+
+export interface OutgoingMessage {
+  channel: 'sms' | 'email';
+  to: string;
+  subject?: string;
+  body: string;
+  /** The link inside the body, for the development outbox to list. Never logged. */
+  link?: string;
+  verificationId: string;
+}
+
+export interface SendContext {
+  /** The same key on a retry: a sender that can must make the second send a no-op. */
+  idempotencyKey: string;
+  /** The transaction the delivery is recorded in, for senders that write to the database. */
+  db: EntityManager;
+}
+
+export interface SendResult {
+  provider: string;
+  providerMessageId: string | null;
+}
+
+/** The port every delivery channel (dev outbox, Twilio, SMTP) implements. */
+export interface MessageSender {
+  send(message: OutgoingMessage, context: SendContext): Promise<SendResult>;
+}

@@ -1,0 +1,229 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import {
+  ChallengeQuestionEntity,
+  DeliveryEntity,
+  DirectoryUserEntity,
+  VerificationEntity,
+  VerificationLinkEntity,
+} from '../api/database/entities';
+import type { AnswerInput, ClientSignals } from '../workflows/messages';
+import type {
+  Approval,
+  CancelReason,
+  Channel,
+  GradedAnswer,
+  Outcome,
+  RiskAssessment,
+  VerificationStatus,
+} from '../workflows/model';
+import { generateQuestions } from './challenge/generators';
+import { gradeAnswer } from './challenge/grading';
+import { loadDirectoryFacts } from './challenge/load-directory-facts';
+import type { MessageSender } from './delivery/message-sender';
+import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
+import { assessRisk } from './risk/assess-risk';
+import { lockUser } from './user-lock';
+
+export interface ActivityDeps {
+  dataSource: DataSource;
+  sender: MessageSender;
+  /** The configured public URL: links are never built from a Host header. */
+  publicUrl: string;
+}
+
+export interface ProgressUpdate {
+  verificationId: string;
+  status: VerificationStatus;
+  outcome?: Outcome;
+  outcomeReason?: string;
+  cancelReason?: CancelReason;
+  linkExpiresAt?: string;
+  sessionExpiresAt?: string;
+  approvalDeadline?: string;
+  risk?: RiskAssessment;
+  approval?: Approval;
+}
+
+const TERMINAL_FOR_COMPLETION: VerificationStatus[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
+
+/** Everything the verification workflow asks the outside world for, built from injected dependencies. */
+export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps) {
+  const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
+
+  async function verificationOrFail(db: EntityManager, verificationId: string): Promise<VerificationEntity> {
+    const verification = await db.findOneBy(VerificationEntity, { id: verificationId });
+    if (!verification) throw ApplicationFailure.nonRetryable(`verification ${verificationId} not found`, 'VerificationNotFound');
+    return verification;
+  }
+
+  return {
+    /**
+     * Issues the link and sends it, once. The token is created, hashed, stored and sent inside
+     * one transaction keyed by workflow and activity: a retry after success finds the delivery
+     * and sends nothing; a retry after failure starts clean. The token never leaves this function.
+     */
+    async deliverLink(input: { verificationId: string; userId: string; channel: Channel; linkLifetimeSeconds: number }) {
+      const idempotencyKey = deliveryIdempotencyKey();
+      return inTransaction(async (db) => {
+        // The API creates the row and starts the workflow under this lock; waiting on it means the row is committed.
+        await lockUser(db, input.userId);
+        const verification = await verificationOrFail(db, input.verificationId);
+        const done = await db.findOneBy(DeliveryEntity, { idempotencyKey });
+        if (done) {
+          const link = await db.findOneByOrFail(VerificationLinkEntity, { id: done.linkId! });
+          return { linkExpiresAt: link.expiresAt.toISOString() };
+        }
+        const lifetime = Math.min(input.linkLifetimeSeconds, MAX_LINK_LIFETIME_SECONDS[input.channel]);
+        const token = newToken();
+        const link = await db.save(
+          db.create(VerificationLinkEntity, {
+            verificationId: verification.id,
+            tokenHash: hashToken(token),
+            expiresAt: new Date(Date.now() + lifetime * 1000),
+          }),
+        );
+        const url = verificationLink(publicUrl, token);
+        const minutes = Math.round(lifetime / 60);
+        const sent = await sender.send(
+          {
+            channel: input.channel,
+            to: verification.destination,
+            subject: 'Verify your identity for the helpdesk',
+            body:
+              `The helpdesk asked us to verify your identity (${verification.reason.replace(/_/g, ' ')}). ` +
+              `Open ${url} within ${minutes} minutes. If you did not call the helpdesk, ignore this message.`,
+            link: url,
+            verificationId: verification.id,
+          },
+          { idempotencyKey, db },
+        );
+        await db.insert(DeliveryEntity, {
+          verificationId: verification.id,
+          idempotencyKey,
+          purpose: 'verification_link',
+          channel: input.channel,
+          destinationMasked: verification.destinationMasked,
+          provider: sent.provider,
+          providerMessageId: sent.providerMessageId,
+          linkId: link.id,
+        });
+        return { linkExpiresAt: link.expiresAt.toISOString() };
+      });
+    },
+
+    /** Keeps the verification row, which the API and console read, in step with the workflow. */
+    async recordProgress(update: ProgressUpdate): Promise<void> {
+      const { verificationId, linkExpiresAt, sessionExpiresAt, approvalDeadline, risk, ...rest } = update;
+      await dataSource.getRepository(VerificationEntity).update(verificationId, {
+        ...rest,
+        ...(linkExpiresAt && { linkExpiresAt: new Date(linkExpiresAt) }),
+        ...(sessionExpiresAt && { sessionExpiresAt: new Date(sessionExpiresAt) }),
+        ...(approvalDeadline && { approvalDeadline: new Date(approvalDeadline) }),
+        ...(risk && { risk, riskScore: risk.score }),
+        ...(TERMINAL_FOR_COMPLETION.includes(update.status) && { completedAt: new Date() }),
+      });
+    },
+
+    async revokeLinks({ verificationId }: { verificationId: string }): Promise<void> {
+      await dataSource
+        .getRepository(VerificationLinkEntity)
+        .update({ verificationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    },
+
+    /** Generates the questions once per verification; a retry returns the ones already stored. */
+    async prepareChallenge(input: { verificationId: string; userId: string; questionsAsked: number }) {
+      return inTransaction(async (db) => {
+        const existing = await db.countBy(ChallengeQuestionEntity, { verificationId: input.verificationId });
+        if (existing > 0) return { questionCount: existing };
+        const facts = await loadDirectoryFacts(db, input.userId);
+        const questions = facts ? generateQuestions(facts, input.questionsAsked) : [];
+        await db.save(
+          questions.map((q, position) => db.create(ChallengeQuestionEntity, { ...q, verificationId: input.verificationId, position })),
+        );
+        return { questionCount: questions.length };
+      });
+    },
+
+    /** Grades server side against the stored key, and keeps the answer for the transcript. */
+    async gradeAnswer(input: AnswerInput & { verificationId: string }): Promise<GradedAnswer> {
+      return inTransaction(async (db) => {
+        const question = await db.findOne(ChallengeQuestionEntity, {
+          where: { id: input.questionId, verificationId: input.verificationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!question) throw ApplicationFailure.nonRetryable('unknown question', 'UnknownQuestion');
+        if (question.grade === null) {
+          const result = gradeAnswer(question.answerKey, input.answer);
+          Object.assign(question, {
+            answer: input.answer,
+            grade: result.grade,
+            score: result.score,
+            elapsedMs: Math.max(0, Math.round(input.elapsedMs)),
+            pasted: input.pasted,
+            answeredAt: new Date(),
+          });
+          await db.save(question);
+        }
+        return { questionId: question.id, kind: question.kind, grade: question.grade!, score: question.score! };
+      });
+    },
+
+    async assessRisk(input: { verificationId: string; userId: string; session: ClientSignals; signals: ClientSignals }): Promise<RiskAssessment> {
+      const verification = await verificationOrFail(dataSource.manager, input.verificationId);
+      const user = await dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: input.userId });
+      const answered = await dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId: input.verificationId });
+      const onFile = verification.channel === 'sms' ? user?.mobilePhone : user?.personalEmail;
+      return assessRisk({
+        session: input.session,
+        finish: input.signals,
+        destinationOnFile: !!onFile && onFile.toLowerCase() === verification.destination.toLowerCase(),
+        answerTimesMs: answered.filter((q) => q.grade && q.grade !== 'skipped').map((q) => q.elapsedMs ?? 0),
+        pastedAnswers: answered.filter((q) => q.pasted).length,
+      });
+    },
+
+    /**
+     * Runs after an accepted approval only. ResetGate sets no password: the `manual` connector
+     * records the approval, and the user hears of it on an independent channel, their corporate email.
+     */
+    async completeReset(input: { verificationId: string; userId: string; approval: Approval }): Promise<void> {
+      const idempotencyKey = deliveryIdempotencyKey();
+      await inTransaction(async (db) => {
+        if (await db.findOneBy(DeliveryEntity, { idempotencyKey })) return;
+        const user = await db.findOneBy(DirectoryUserEntity, { id: input.userId });
+        if (!user) return;
+        const sent = await sender.send(
+          {
+            channel: 'email',
+            to: user.email,
+            subject: 'Your account was changed by the helpdesk',
+            body:
+              `After verifying your identity, the helpdesk approved: ${input.approval.action.replace(/_/g, ' ')}. ` +
+              `If you did not ask for this, contact your security team now.`,
+            verificationId: input.verificationId,
+          },
+          { idempotencyKey, db },
+        );
+        await db.insert(DeliveryEntity, {
+          verificationId: input.verificationId,
+          idempotencyKey,
+          purpose: 'reset_notice',
+          channel: 'email',
+          destinationMasked: user.email,
+          provider: sent.provider,
+          providerMessageId: sent.providerMessageId,
+          linkId: null,
+        });
+      });
+    },
+  };
+}
+
+/** Stable across retries of one activity, distinct between activities and workflows. */
+function deliveryIdempotencyKey(): string {
+  const { workflowExecution, activityId } = Context.current().info;
+  return `${workflowExecution?.workflowId}/${activityId}`;
+}
+
+export type VerificationActivities = ReturnType<typeof createActivities>;

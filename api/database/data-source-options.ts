@@ -1,0 +1,18 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1764250000000];
+
+/** One definition of the database connection, shared by the API, the worker, the CLI and tests. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: 10 },
+  };
+}

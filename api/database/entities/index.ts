@@ -1,0 +1,37 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { ChallengeQuestionEntity } from './challenge-question.entity';
+import { DeliveryEntity } from './delivery.entity';
+import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
+import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
+import { SspSessionEntity } from './ssp-session.entity';
+import { VerificationLinkEntity } from './verification-link.entity';
+import { VerificationEntity } from './verification.entity';
+
+export {
+  ApiKeyEntity,
+  AuditEventEntity,
+  ChallengeQuestionEntity,
+  DeliveryEntity,
+  DevOutboxMessageEntity,
+  DirectoryMeetingEntity,
+  DirectorySigninEntity,
+  DirectoryUserEntity,
+  SspSessionEntity,
+  VerificationEntity,
+  VerificationLinkEntity,
+};
+
+export const ENTITIES = [
+  ApiKeyEntity,
+  AuditEventEntity,
+  ChallengeQuestionEntity,
+  DeliveryEntity,
+  DevOutboxMessageEntity,
+  DirectoryMeetingEntity,
+  DirectorySigninEntity,
+  DirectoryUserEntity,
+  SspSessionEntity,
+  VerificationEntity,
+  VerificationLinkEntity,
+];

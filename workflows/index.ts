@@ -1,0 +1,1 @@
+export { verificationWorkflow } from './verification.workflow';

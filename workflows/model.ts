@@ -1,0 +1,114 @@
+/**
+ * The verification's vocabulary, shared by the workflow, the activities and the API.
+ * Pure types and constants only: this file is bundled into the workflow sandbox.
+ */
+
+export const CHANNELS = ['sms', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REASONS = ['password_reset', 'account_unlock', 'account_recovery', 'identity_check'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const OUTCOMES = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const RESET_ACTIONS = ['password_reset', 'account_unlock', 'reset_email'] as const;
+export type ResetAction = (typeof RESET_ACTIONS)[number];
+
+/** `created` lasts only while the link is being delivered. */
+export const STATUSES = [
+  'created',
+  'link_sent',
+  'in_progress',
+  ...OUTCOMES,
+  'reset_approved',
+  'reset_completed',
+  'approval_expired',
+] as const;
+export type VerificationStatus = (typeof STATUSES)[number];
+
+export const OPEN_STATUSES: readonly VerificationStatus[] = ['created', 'link_sent', 'in_progress'];
+
+export type CancelReason = 'agent' | 'superseded' | 'delivery_failed';
+
+export type Grade = 'correct' | 'partial' | 'incorrect' | 'skipped';
+
+/** Every timer and threshold is an input, so tests can run a whole verification in seconds. */
+export interface VerificationPolicy {
+  version: string;
+  linkLifetimeSeconds: number;
+  sessionLifetimeSeconds: number;
+  /** How many questions the user is asked (3–4). */
+  questionsAsked: number;
+  /** Fewer generated questions than this, or fewer answered, ends in `not_enough_questions`. */
+  minQuestions: number;
+  minAnswered: number;
+  /** Average challenge score (0–1) needed to pass. */
+  passThreshold: number;
+  /** Highest risk score (0–10) that may still pass. */
+  maxRisk: number;
+  approvalWindowSeconds: number;
+}
+
+export interface VerificationInput {
+  verificationId: string;
+  userId: string;
+  channel: Channel;
+  reason: Reason;
+  initiatedBy: string;
+  policy: VerificationPolicy;
+}
+
+export interface GradedAnswer {
+  questionId: string;
+  kind: string;
+  grade: Grade;
+  /** 0–1, partial credit included. */
+  score: number;
+}
+
+export interface RiskFactor {
+  category: RiskCategory;
+  code: string;
+  description: string;
+  points: number;
+}
+export type RiskCategory = 'network' | 'endpoint' | 'persona' | 'challenge';
+
+export interface RiskAssessment {
+  score: number;
+  factors: RiskFactor[];
+}
+
+export interface OutcomeDecision {
+  outcome: Exclude<Outcome, 'cancelled' | 'timed_out'>;
+  reason: string;
+  challengeScore: number;
+  answered: number;
+  riskScore: number;
+}
+
+export interface Approval {
+  action: ResetAction;
+  approvedBy: string;
+  note?: string;
+  ticketRef?: string;
+  approvedAt: string;
+}
+
+/** What the `verificationState` query answers: the live state, nothing secret. */
+export interface VerificationState {
+  verificationId: string;
+  status: VerificationStatus;
+  outcome?: Outcome;
+  outcomeReason?: string;
+  cancelReason?: CancelReason;
+  linkExpiresAt?: string;
+  sessionExpiresAt?: string;
+  approvalDeadline?: string;
+  questionCount: number;
+  answers: GradedAnswer[];
+  risk?: RiskAssessment;
+  approval?: Approval;
+  policyVersion: string;
+}

@@ -1,0 +1,232 @@
+import * as wf from '@temporalio/workflow';
+import type { VerificationActivities } from '../activities/verification-activities';
+import {
+  approveReset,
+  cancelVerification,
+  type ClientSignals,
+  finishSession,
+  startSession,
+  submitAnswer,
+  supersede,
+  verificationState,
+} from './messages';
+import type { CancelReason, Outcome, VerificationInput, VerificationState, VerificationStatus } from './model';
+import { decideOutcome } from './outcome';
+import { initiatedByKey, outcomeKey, statusKey, targetUserKey } from './search-attributes';
+
+const acts = wf.proxyActivities<VerificationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * One verification, from link to reset: PRODUCT.md's state machine. Durable timers bound every
+ * wait; the reset approval is an Update whose validator refuses anything but a fresh pass.
+ */
+export async function verificationWorkflow(input: VerificationInput): Promise<VerificationState> {
+  const { policy, verificationId } = input;
+  const state: VerificationState = {
+    verificationId,
+    status: 'created',
+    questionCount: 0,
+    answers: [],
+    policyVersion: policy.version,
+  };
+  let sessionSignals: ClientSignals | undefined;
+  let finishSignals: ClientSignals | undefined;
+  let cancelRequest: { reason: CancelReason; by: string } | undefined;
+  let answersBeingGraded = 0;
+
+  const isOpen = () => ['created', 'link_sent', 'in_progress'].includes(state.status);
+  const settled = (statuses: VerificationStatus[]) => () => statuses.includes(state.status) || !isOpen();
+
+  wf.setHandler(verificationState, () => state);
+
+  wf.setHandler(
+    startSession,
+    async (signals) => {
+      sessionSignals = signals;
+      await wf.condition(settled(['in_progress']));
+      if (state.status !== 'in_progress') {
+        throw wf.ApplicationFailure.nonRetryable(`verification is ${state.status}`, 'VerificationNotOpen');
+      }
+      return { sessionExpiresAt: state.sessionExpiresAt!, questionCount: state.questionCount };
+    },
+    {
+      validator: (_signals) => {
+        if (state.status !== 'link_sent' || sessionSignals) throw new Error(`cannot start a session while ${state.status}`);
+      },
+    },
+  );
+
+  wf.setHandler(
+    submitAnswer,
+    async (answer) => {
+      answersBeingGraded++;
+      try {
+        const graded = await acts.gradeAnswer({ verificationId, ...answer });
+        state.answers = [...state.answers.filter((a) => a.questionId !== graded.questionId), graded];
+        return { grade: graded.grade };
+      } finally {
+        answersBeingGraded--;
+      }
+    },
+    {
+      validator: (answer) => {
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot answer while ${state.status}`);
+        if (state.answers.some((a) => a.questionId === answer.questionId)) throw new Error('question already answered');
+      },
+    },
+  );
+
+  wf.setHandler(
+    finishSession,
+    async (signals) => {
+      finishSignals = signals;
+      await wf.condition(() => !isOpen());
+      return { outcome: state.outcome!, reason: state.outcomeReason };
+    },
+    {
+      validator: (_signals) => {
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot finish while ${state.status}`);
+      },
+    },
+  );
+
+  wf.setHandler(
+    approveReset,
+    async (request) => {
+      state.approval = { ...request, approvedAt: new Date(Date.now()).toISOString() };
+      await wf.condition(settled(['reset_approved', 'reset_completed']));
+      return state.approval;
+    },
+    {
+      validator: (_request) => {
+        if (state.approval) throw new Error('reset already approved');
+        if (state.status !== 'passed') throw new Error(`verification is ${state.status}, not passed`);
+        if (Date.now() >= Date.parse(state.approvalDeadline!)) throw new Error('approval window closed');
+      },
+    },
+  );
+
+  wf.setHandler(
+    cancelVerification,
+    async ({ cancelledBy }) => {
+      cancelRequest ??= { reason: 'agent', by: cancelledBy };
+      await wf.condition(() => !isOpen());
+    },
+    {
+      validator: (_request) => {
+        if (!isOpen()) throw new Error(`verification is ${state.status}, not open`);
+      },
+    },
+  );
+
+  wf.setHandler(supersede, ({ supersededBy }) => {
+    cancelRequest ??= { reason: 'superseded', by: supersededBy };
+  });
+
+  const setStatus = async (status: VerificationStatus, outcome?: Outcome) => {
+    state.status = status;
+    if (outcome) state.outcome = outcome;
+    wf.upsertSearchAttributes([
+      { key: statusKey, value: status },
+      ...(outcome ? [{ key: outcomeKey, value: outcome }] : []),
+    ]);
+    await acts.recordProgress({
+      verificationId,
+      status,
+      outcome,
+      outcomeReason: state.outcomeReason,
+      cancelReason: state.cancelReason,
+      linkExpiresAt: state.linkExpiresAt,
+      sessionExpiresAt: state.sessionExpiresAt,
+      approvalDeadline: state.approvalDeadline,
+      risk: state.risk,
+      approval: state.approval,
+    });
+  };
+
+  const finish = async (outcome: Outcome, reason: string) => {
+    state.outcomeReason = reason;
+    if (outcome !== 'passed') await acts.revokeLinks({ verificationId });
+    await setStatus(outcome, outcome);
+  };
+
+  wf.upsertSearchAttributes([
+    { key: targetUserKey, value: input.userId },
+    { key: initiatedByKey, value: input.initiatedBy },
+  ]);
+
+  await runVerification();
+  await wf.condition(wf.allHandlersFinished);
+  return state;
+
+  async function runVerification(): Promise<void> {
+    try {
+      const link = await acts.deliverLink({
+        verificationId,
+        userId: input.userId,
+        channel: input.channel,
+        linkLifetimeSeconds: policy.linkLifetimeSeconds,
+      });
+      state.linkExpiresAt = link.linkExpiresAt;
+    } catch (err) {
+      state.cancelReason = 'delivery_failed';
+      return finish('cancelled', `the link could not be delivered: ${(err as Error).message}`);
+    }
+    await setStatus('link_sent');
+
+    const linkRemainingMs = Date.parse(state.linkExpiresAt) - Date.now();
+    if (!(await wf.condition(() => !!sessionSignals || !!cancelRequest, linkRemainingMs))) {
+      return finish('timed_out', 'the link expired before it was used');
+    }
+    if (cancelRequest) return cancel();
+
+    state.sessionExpiresAt = new Date(Date.now() + policy.sessionLifetimeSeconds * 1000).toISOString();
+    const challenge = await acts.prepareChallenge({
+      verificationId,
+      userId: input.userId,
+      questionsAsked: policy.questionsAsked,
+    });
+    state.questionCount = challenge.questionCount;
+    if (challenge.questionCount < policy.minQuestions) {
+      return finish(
+        'not_enough_questions',
+        `the directory holds data for ${challenge.questionCount} questions, ${policy.minQuestions} needed`,
+      );
+    }
+    await setStatus('in_progress');
+
+    if (!(await wf.condition(() => !!finishSignals || !!cancelRequest, policy.sessionLifetimeSeconds * 1000))) {
+      return finish('timed_out', 'the session expired before the user finished');
+    }
+    if (cancelRequest) return cancel();
+    // Answers still being graded belong to the session the user just finished.
+    await wf.condition(() => answersBeingGraded === 0);
+
+    state.risk = await acts.assessRisk({ verificationId, userId: input.userId, signals: finishSignals!, session: sessionSignals! });
+    const decision = decideOutcome(policy, state.questionCount, state.answers, state.risk);
+    if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason);
+
+    state.approvalDeadline = new Date(Date.now() + policy.approvalWindowSeconds * 1000).toISOString();
+    await finish('passed', decision.reason);
+    await awaitApproval();
+  }
+
+  async function cancel(): Promise<void> {
+    state.cancelReason = cancelRequest!.reason;
+    return finish('cancelled', `${cancelRequest!.reason === 'superseded' ? 'superseded by' : 'cancelled by'} ${cancelRequest!.by}`);
+  }
+
+  async function awaitApproval(): Promise<void> {
+    const windowMs = Date.parse(state.approvalDeadline!) - Date.now();
+    if (!(await wf.condition(() => !!state.approval, windowMs))) {
+      await setStatus('approval_expired');
+      return;
+    }
+    await setStatus('reset_approved');
+    await acts.completeReset({ verificationId, userId: input.userId, approval: state.approval! });
+    await setStatus('reset_completed');
+  }
+}
