@@ -21,7 +21,7 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
     factors.push({ category, code, points, description: `${description} +${points}` });
 
   const userAgent = evidence.finish.userAgent ?? evidence.session.userAgent ?? '';
-  if (evidence.session.webdriver || evidence.finish.webdriver) add('endpoint', 'webdriver', 4, 'Browser is driven by automation (navigator.webdriver)');
+  if (evidence.session.webdriver || evidence.finish.webdriver) add('endpoint', 'webdriver', 6, 'Browser is driven by automation (navigator.webdriver)');
   if (HEADLESS_USER_AGENT.test(userAgent)) add('endpoint', 'headless', 3, 'User agent is a headless or automated browser');
   if (!userAgent) add('endpoint', 'no_user_agent', 1, 'No user agent was sent');
 

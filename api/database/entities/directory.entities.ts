@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Entity('directory_users')
 export class DirectoryUserEntity {
   @PrimaryColumn() id: string;
-  @Index({ unique: true }) @Column() email: string;
+  @Column() email: string;
   @Column({ name: 'display_name' }) displayName: string;
   @Column({ name: 'given_name' }) givenName: string;
   @Column({ name: 'family_name' }) familyName: string;

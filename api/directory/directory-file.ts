@@ -1,0 +1,27 @@
+/**
+ * The directory import format (`resetgate-directory/v1`): the dev seed and the CSV/JSON import
+ * for organisations without SCIM use the same shape.
+ */
+export interface DirectoryFile {
+  format: 'resetgate-directory/v1';
+  generatedAt: string;
+  users: DirectoryFileUser[];
+  meetings: { id: string; subject: string; organizerId: string; startAt: string; attendeeIds: string[] }[];
+  signins: { userId: string; at: string; city: string; country: string }[];
+}
+
+export interface DirectoryFileUser {
+  id: string;
+  email: string;
+  displayName: string;
+  givenName: string;
+  familyName: string;
+  title: string | null;
+  department: string | null;
+  office: string | null;
+  officeCountry: string | null;
+  managerId: string | null;
+  mobilePhone: string | null;
+  personalEmail: string | null;
+  groups: string[];
+}

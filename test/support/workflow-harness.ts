@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
+import { createActivities } from '../../activities/verification-activities';
+import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
+import { maskDestination } from '../../activities/mask';
+import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../api/database/entities';
+import type { UserAnswer } from '../../activities/challenge/question';
+import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/model';
+import { verificationWorkflow } from '../../workflows';
+import { verificationState } from '../../workflows/messages';
+import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/search-attributes';
+import type { TestDatabase } from './database';
+
+let runtimeInstalled = false;
+
+/** Seconds-long timers so every path of the state machine runs inside a test. */
+export function testPolicy(overrides: Partial<VerificationPolicy> = {}): VerificationPolicy {
+  return {
+    version: 'test-1',
+    linkLifetimeSeconds: 60,
+    sessionLifetimeSeconds: 60,
+    questionsAsked: 4,
+    minQuestions: 3,
+    minAnswered: 3,
+    passThreshold: 0.75,
+    maxRisk: 4,
+    approvalWindowSeconds: 60,
+    ...overrides,
+  };
+}
+
+export interface Harness {
+  client: Client;
+  taskQueue: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A worker on its own task queue against the shared dev server, with the real activities. */
+export async function startHarness(db: TestDatabase): Promise<Harness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const address = process.env.TEMPORAL_ADDRESS!;
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection });
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  let worker: { instance: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
+
+  const harness: Harness = {
+    client,
+    taskQueue,
+    async startWorker() {
+      const connection = await NativeConnection.connect({ address });
+      const instance = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! },
+        activities: createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://resetgate.test' }),
+      });
+      worker = { instance, connection, running: instance.run() };
+    },
+    async stopWorker() {
+      if (!worker) return;
+      worker.instance.shutdown();
+      await worker.running;
+      await worker.connection.close();
+      worker = undefined;
+    },
+    async close() {
+      await harness.stopWorker();
+      await clientConnection.close();
+    },
+  };
+  await harness.startWorker();
+  return harness;
+}
+
+export interface StartedVerification {
+  id: string;
+  handle: WorkflowHandle<typeof verificationWorkflow>;
+  user: DirectoryUserEntity;
+}
+
+/** Inserts the verification row and starts its workflow, as the API does. */
+export async function startVerification(
+  db: TestDatabase,
+  harness: Harness,
+  options: { user?: DirectoryUserEntity; policy?: VerificationPolicy; channel?: Channel; destination?: string } = {},
+): Promise<StartedVerification> {
+  const user = options.user ?? (await fullyKnownUser(db));
+  const channel = options.channel ?? 'sms';
+  const destination = options.destination ?? (channel === 'sms' ? user.mobilePhone! : user.personalEmail!);
+  const id = randomUUID();
+  const policy = options.policy ?? testPolicy();
+  await db.dataSource.getRepository(VerificationEntity).insert({
+    id,
+    workflowId: `verification-${id}`,
+    userId: user.id,
+    userEmail: user.email,
+    userName: user.displayName,
+    channel,
+    destination,
+    destinationMasked: maskDestination(channel, destination),
+    reason: 'password_reset',
+    initiatedBy: 'test-agent',
+    status: 'created',
+    policy,
+  });
+  const handle = await harness.client.workflow.start(verificationWorkflow, {
+    workflowId: `verification-${id}`,
+    taskQueue: harness.taskQueue,
+    args: [{ verificationId: id, userId: user.id, channel, reason: 'password_reset', initiatedBy: 'test-agent', policy }],
+    typedSearchAttributes: [
+      { key: statusKey, value: 'created' },
+      { key: targetUserKey, value: user.id },
+      { key: initiatedByKey, value: 'test-agent' },
+    ],
+  });
+  return { id, handle, user };
+}
+
+/** A user with every kind of directory fact, so a full challenge can be generated. */
+export async function fullyKnownUser(db: TestDatabase, skip = 0): Promise<DirectoryUserEntity> {
+  const rows: { id: string }[] = await db.dataSource.query(
+    `SELECT u.id FROM directory_users u
+      WHERE u.manager_id IS NOT NULL AND cardinality(u.groups) > 1 AND u.mobile_phone IS NOT NULL
+        AND EXISTS (SELECT 1 FROM directory_signins s WHERE s.user_id = u.id)
+      ORDER BY u.id OFFSET $1 LIMIT 1`,
+    [skip],
+  );
+  return db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: rows[0].id });
+}
+
+export async function sparseUser(db: TestDatabase): Promise<DirectoryUserEntity> {
+  return db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ title: 'New Joiner' });
+}
+
+export async function waitForStatus(handle: StartedVerification['handle'], statuses: string[], timeoutMs = 30_000): Promise<VerificationState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await handle.query(verificationState);
+    if (statuses.includes(state.status)) return state;
+    if (Date.now() > deadline) throw new Error(`still ${state.status} after ${timeoutMs} ms, waiting for ${statuses.join('|')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function questionsOf(db: TestDatabase, verificationId: string): Promise<ChallengeQuestionEntity[]> {
+  return db.dataSource.getRepository(ChallengeQuestionEntity).find({ where: { verificationId }, order: { position: 'ASC' } });
+}
+
+/** What a user who knows their own data answers: the key, read from the server side. */
+export function rightAnswer(q: ChallengeQuestionEntity): UserAnswer {
+  const key = q.answerKey;
+  if (key.type === 'single') return { optionId: key.optionId };
+  if (key.type === 'multi') return { optionIds: key.optionIds };
+  return { text: key.accepted[0] };
+}
+
+export function wrongAnswer(q: ChallengeQuestionEntity): UserAnswer {
+  const key = q.answerKey;
+  if (key.type === 'single') return { optionId: q.options.find((o) => o.id !== key.optionId)!.id };
+  if (key.type === 'multi') return { optionIds: q.options.filter((o) => !key.optionIds.includes(o.id)).map((o) => o.id) };
+  return { text: 'nobody at all' };
+}
+
+export async function outboxFor(db: TestDatabase, verificationId: string): Promise<DevOutboxMessageEntity[]> {
+  return db.dataSource.getRepository(DevOutboxMessageEntity).find({ where: { verificationId }, order: { createdAt: 'ASC' } });
+}
+
+export const HUMAN_SIGNALS = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1', webdriver: false, timezone: 'Europe/London', pasteCount: 0 };

@@ -1,0 +1,208 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
+import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/messages';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import {
+  fullyKnownUser,
+  type Harness,
+  HUMAN_SIGNALS,
+  outboxFor,
+  questionsOf,
+  rightAnswer,
+  sparseUser,
+  startHarness,
+  startVerification,
+  type StartedVerification,
+  testPolicy,
+  waitForStatus,
+  wrongAnswer,
+} from '../support/workflow-harness';
+
+/**
+ * Every path of the verification state machine on the real dev server and PostgreSQL.
+ * With RESETGATE_RECORD_HISTORIES=1 each scenario's history is written as a replay fixture.
+ */
+let db: TestDatabase;
+let harness: Harness;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  harness = await startHarness(db);
+});
+afterAll(async () => {
+  await harness?.close();
+  await db?.drop();
+});
+
+async function answerAll(v: StartedVerification, choose: typeof rightAnswer | null, elapsedMs = 4000) {
+  for (const q of await questionsOf(db, v.id)) {
+    await v.handle.executeUpdate(submitAnswer, {
+      args: [{ questionId: q.id, answer: choose ? choose(q) : null, elapsedMs, pasted: false }],
+    });
+  }
+}
+
+async function completeChallenge(v: StartedVerification, choose: typeof rightAnswer | null, signals = HUMAN_SIGNALS) {
+  await waitForStatus(v.handle, ['link_sent']);
+  await v.handle.executeUpdate(startSession, { args: [signals] });
+  await answerAll(v, choose);
+  return v.handle.executeUpdate(finishSession, { args: [signals] });
+}
+
+/** Checks the fresh history replays on the current code, and keeps it as a fixture when asked. */
+async function checkReplay(v: StartedVerification, scenario: string) {
+  const history = await v.handle.fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! } }, history, v.handle.workflowId);
+  if (process.env.RESETGATE_RECORD_HISTORIES === '1') {
+    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', `${scenario}.json`), JSON.stringify(history, null, 1));
+  }
+}
+
+function refusal(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => {
+      throw new Error('expected the update to be refused');
+    },
+    (err: unknown) => {
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      return String((err as WorkflowUpdateFailedError).cause?.message);
+    },
+  );
+}
+
+test('passed: right answers from a human device pass, approval completes the reset and notifies the user', async () => {
+  const v = await startVerification(db, harness);
+  const decision = await completeChallenge(v, rightAnswer);
+  expect(decision.outcome).toBe('passed');
+
+  const approval = await v.handle.executeUpdate(approveReset, {
+    args: [{ action: 'password_reset', approvedBy: 'agent@example.com', ticketRef: 'INC-1' }],
+  });
+  expect(approval).toMatchObject({ action: 'password_reset', approvedBy: 'agent@example.com' });
+  const final = await v.handle.result();
+  expect(final.status).toBe('reset_completed');
+
+  const row = await db.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: v.id });
+  expect(row).toMatchObject({ status: 'reset_completed', outcome: 'passed' });
+  const messages = await outboxFor(db, v.id);
+  expect(messages.map((m) => m.to)).toEqual([v.user.mobilePhone, v.user.email]);
+  expect(messages[0].link).toMatch(/^https:\/\/resetgate\.test\/ssp\/#token=[\w-]{43}$/);
+  await checkReplay(v, 'passed-reset-completed');
+});
+
+test('failed: wrong answers fail', async () => {
+  const v = await startVerification(db, harness);
+  const decision = await completeChallenge(v, wrongAnswer);
+  expect(decision.outcome).toBe('failed');
+  expect((await v.handle.result()).status).toBe('failed');
+  const links = await db.dataSource.getRepository(VerificationLinkEntity).findBy({ verificationId: v.id });
+  expect(links.every((l) => l.revokedAt !== null)).toBe(true);
+  await checkReplay(v, 'failed');
+});
+
+test('failed: knowledge alone never passes: a perfect score from an automated browser fails on risk', async () => {
+  const v = await startVerification(db, harness);
+  const decision = await completeChallenge(v, rightAnswer, { ...HUMAN_SIGNALS, webdriver: true });
+  expect(decision).toMatchObject({ outcome: 'failed' });
+  expect(decision.reason).toMatch(/risk/);
+  const state = await v.handle.result();
+  expect(state.risk!.factors.map((f) => f.code)).toContain('webdriver');
+});
+
+test('timed_out from link_sent: an unused link expires', async () => {
+  const v = await startVerification(db, harness, { policy: testPolicy({ linkLifetimeSeconds: 2 }) });
+  const state = await v.handle.result();
+  expect(state).toMatchObject({ status: 'timed_out', outcome: 'timed_out' });
+  expect(state.outcomeReason).toMatch(/link expired/);
+  await checkReplay(v, 'timed-out-link');
+});
+
+test('timed_out from in_progress: a session left open expires', async () => {
+  const v = await startVerification(db, harness, { policy: testPolicy({ sessionLifetimeSeconds: 2 }) });
+  await waitForStatus(v.handle, ['link_sent']);
+  await v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] });
+  const state = await v.handle.result();
+  expect(state).toMatchObject({ status: 'timed_out' });
+  expect(state.outcomeReason).toMatch(/session expired/);
+  await checkReplay(v, 'timed-out-session');
+});
+
+test('not_enough_questions: the directory holds too little about the user', async () => {
+  const v = await startVerification(db, harness, { user: await sparseUser(db), channel: 'sms', destination: '+447700900123' });
+  await waitForStatus(v.handle, ['link_sent']);
+  await expect(v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] })).rejects.toThrow();
+  const state = await v.handle.result();
+  expect(state).toMatchObject({ status: 'not_enough_questions' });
+  expect(state.outcomeReason).toMatch(/directory holds data for [0-2] questions/);
+  await checkReplay(v, 'not-enough-questions-directory');
+});
+
+test('not_enough_questions: the user skips too many questions', async () => {
+  const v = await startVerification(db, harness);
+  const decision = await completeChallenge(v, null);
+  expect(decision.outcome).toBe('not_enough_questions');
+});
+
+test('cancelled by an agent while the link is open', async () => {
+  const v = await startVerification(db, harness);
+  await waitForStatus(v.handle, ['link_sent']);
+  await v.handle.executeUpdate(cancelVerification, { args: [{ cancelledBy: 'agent@example.com' }] });
+  const state = await v.handle.result();
+  expect(state).toMatchObject({ status: 'cancelled', cancelReason: 'agent' });
+  const links = await db.dataSource.getRepository(VerificationLinkEntity).findBy({ verificationId: v.id });
+  expect(links[0].revokedAt).not.toBeNull();
+  await checkReplay(v, 'cancelled');
+});
+
+test('cancelled by supersede: a newer verification for the user ends this one', async () => {
+  const v = await startVerification(db, harness);
+  await waitForStatus(v.handle, ['link_sent']);
+  await v.handle.signal(supersede, { supersededBy: 'verification-newer' });
+  const state = await v.handle.result();
+  expect(state).toMatchObject({ status: 'cancelled', cancelReason: 'superseded' });
+  await checkReplay(v, 'superseded');
+});
+
+test('approval is refused before a pass, twice, and after the window; approval_expired ends it', async () => {
+  const v = await startVerification(db, harness, { policy: testPolicy({ approvalWindowSeconds: 3 }) });
+  await waitForStatus(v.handle, ['link_sent']);
+  const request = { action: 'password_reset' as const, approvedBy: 'agent@example.com' };
+  expect(await refusal(v.handle.executeUpdate(approveReset, { args: [request] }))).toMatch(/link_sent, not passed/);
+
+  await v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] });
+  await answerAll(v, rightAnswer);
+  await v.handle.executeUpdate(finishSession, { args: [HUMAN_SIGNALS] });
+  const state = await v.handle.result();
+  expect(state.status).toBe('approval_expired');
+  await expect(v.handle.executeUpdate(approveReset, { args: [request] })).rejects.toThrow();
+  await checkReplay(v, 'approval-expired');
+});
+
+test('approval twice: the second is refused', async () => {
+  const v = await startVerification(db, harness);
+  await completeChallenge(v, rightAnswer);
+  const request = { action: 'account_unlock' as const, approvedBy: 'agent@example.com' };
+  await v.handle.executeUpdate(approveReset, { args: [request] });
+  await expect(v.handle.executeUpdate(approveReset, { args: [request] })).rejects.toThrow();
+  expect((await v.handle.result()).approval?.action).toBe('account_unlock');
+});
+
+test('search attributes let list queries filter by status and target user', async () => {
+  const v = await startVerification(db, harness, { user: await fullyKnownUser(db, 3) });
+  await waitForStatus(v.handle, ['link_sent']);
+  const deadline = Date.now() + 15_000;
+  let ids: string[] = [];
+  while (Date.now() < deadline) {
+    ids = [];
+    for await (const w of harness.client.workflow.list({
+      query: `ResetGateTargetUser = '${v.user.id}' AND ResetGateStatus = 'link_sent'`,
+    })) ids.push(w.workflowId);
+    if (ids.includes(v.handle.workflowId)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(ids).toContain(v.handle.workflowId);
+  await v.handle.executeUpdate(cancelVerification, { args: [{ cancelledBy: 'test' }] });
+});
