@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
 import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/messages';
@@ -57,7 +58,7 @@ async function checkReplay(v: StartedVerification, scenario: string) {
   const history = await v.handle.fetchHistory();
   await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! } }, history, v.handle.workflowId);
   if (process.env.RESETGATE_RECORD_HISTORIES === '1') {
-    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', `${scenario}.json`), JSON.stringify(history, null, 1));
+    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', `${scenario}.json`), historyToJSON(history));
   }
 }
 
