@@ -54,7 +54,10 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     },
     {
       validator: (_signals) => {
-        if (state.status !== 'link_sent' || sessionSignals) throw new Error(`cannot start a session while ${state.status}`);
+        // `created` too: with the dev outbox, the link can be read before delivery is acknowledged.
+        if (!['created', 'link_sent'].includes(state.status) || sessionSignals) {
+          throw new Error(`cannot start a session while ${state.status}`);
+        }
       },
     },
   );

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService } from './audit.service';
+
+class ListAuditQuery {
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) cursor?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin', 'auditor')
+  async list(@Query() query: ListAuditQuery) {
+    const { items, nextCursor } = await this.audit.list(query.limit ?? 100, query.cursor);
+    return { items: items.map((e) => ({ ...e, at: e.at.toISOString() })), nextCursor };
+  }
+}

@@ -1,0 +1,57 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_BASE, PROBLEMS, type ProblemKind, ProblemException } from './problem';
+
+/** Every error leaves as RFC 9457 application/problem+json with a stable type. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { kind, detail, extensions } = this.classify(error);
+    const problem = PROBLEMS[kind];
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({
+          type: PROBLEM_BASE + problem.slug,
+          title: problem.title,
+          status: problem.status,
+          detail,
+          instance: request.originalUrl?.split('?')[0],
+          ...extensions,
+        }),
+      );
+  }
+
+  private classify(error: unknown): { kind: ProblemKind; detail: string; extensions?: Record<string, unknown> } {
+    if (error instanceof ProblemException) return { kind: error.kind, detail: error.detail, extensions: error.extensions };
+    const bodyParserType = (error as { type?: string }).type;
+    if (bodyParserType === 'entity.parse.failed') return { kind: 'malformedJson', detail: 'Fix the JSON syntax of the request body.' };
+    if (bodyParserType === 'entity.too.large') return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
+    if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
+      return { kind: 'unsupportedMediaType', detail: 'Send UTF-8 application/json.' };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse() as { message?: string | string[] };
+      if (status === 400 && Array.isArray(body.message)) {
+        return { kind: 'validation', detail: body.message.join('; '), extensions: { errors: body.message } };
+      }
+      if (status === 404) return { kind: 'notFound', detail: 'No such resource. Check the URL.' };
+      if (status === 401) return { kind: 'unauthorized', detail: 'Send Authorization: Bearer <api key>.' };
+      if (status === 403) return { kind: 'forbidden', detail: error.message };
+      if (status === 413) return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
+      if (status === 415) return { kind: 'unsupportedMediaType', detail: error.message };
+      if (status === 429) return { kind: 'rateLimited', detail: error.message };
+      if (status < 500) return { kind: 'validation', detail: typeof body.message === 'string' ? body.message : error.message };
+    }
+    return { kind: 'internal', detail: 'The error was logged. Try again, and report it if it persists.' };
+  }
+}

@@ -1,0 +1,41 @@
+import { HttpException } from '@nestjs/common';
+
+export const PROBLEM_BASE = 'https://resetgate.dev/problems/';
+
+/**
+ * RFC 9457 problem types. The slug is the stable contract integrators match on; the title is
+ * the same for every occurrence; the detail says what to do.
+ */
+export const PROBLEMS = {
+  malformedJson: { slug: 'malformed-json', status: 400, title: 'The request body is not valid JSON' },
+  validation: { slug: 'validation-failed', status: 400, title: 'The request is not valid' },
+  unauthorized: { slug: 'unauthorized', status: 401, title: 'Authentication required' },
+  forbidden: { slug: 'forbidden', status: 403, title: 'Not allowed for your role' },
+  notFound: { slug: 'not-found', status: 404, title: 'Not found' },
+  linkInvalid: { slug: 'link-invalid', status: 404, title: 'This verification link is not valid' },
+  sessionInvalid: { slug: 'session-invalid', status: 401, title: 'No active verification session' },
+  unsupportedMediaType: { slug: 'unsupported-media-type', status: 415, title: 'Send application/json' },
+  payloadTooLarge: { slug: 'payload-too-large', status: 413, title: 'The request body is too large' },
+  unknownUser: { slug: 'unknown-user', status: 422, title: 'No such user in the directory' },
+  destinationRefused: { slug: 'destination-refused', status: 422, title: 'This destination cannot receive a verification link' },
+  verificationNotOpen: { slug: 'verification-not-open', status: 409, title: 'The verification is no longer open' },
+  approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
+  answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
+  dailyLimit: { slug: 'daily-limit-reached', status: 429, title: 'Too many verifications for this user today' },
+  rateLimited: { slug: 'rate-limited', status: 429, title: 'Too many requests' },
+  temporalUnavailable: { slug: 'workflow-service-unavailable', status: 503, title: 'The workflow service is unavailable' },
+  internal: { slug: 'internal-error', status: 500, title: 'Something went wrong on our side' },
+} as const;
+
+export type ProblemKind = keyof typeof PROBLEMS;
+
+/** Thrown anywhere; the problem filter renders it as application/problem+json. */
+export class ProblemException extends HttpException {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail, PROBLEMS[kind].status);
+  }
+}

@@ -1,0 +1,6 @@
+import { ProblemException } from './problem';
+
+/** A malformed id is just an unknown id: the same 404, never a 500 from the database. */
+export function notFoundOnBadUuid(): ProblemException {
+  return new ProblemException('notFound', 'No such resource. Check the id.');
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import type { VerificationPolicy } from '../../workflows/model';
+import { repoRoot } from '../common/repo-root';
+
+/**
+ * Every setting ResetGate reads, from the environment, validated once at start. The README's
+ * configuration table lists the same variables.
+ */
+export class AppConfig {
+  port: number;
+  publicUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  temporalAddress?: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  bootstrapApiKey?: string;
+  devOutbox: boolean;
+  seedDevDirectory: boolean;
+  organisationDomains: string[];
+  maxVerificationsPerUserPerDay: number;
+  policy: VerificationPolicy;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const linkLifetime = int(env, 'RESETGATE_LINK_LIFETIME_SECONDS', 900, 1, 86_400);
+  const questionsAsked = int(env, 'RESETGATE_QUESTIONS', 4, 3, 4);
+  const minAnswered = int(env, 'RESETGATE_MIN_ANSWERED', 3, 1, questionsAsked);
+  return {
+    port,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.RESETGATE_DATA_DIR ?? join(repoRoot(), '.data'),
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'resetgate-verifications',
+    bootstrapApiKey: env.RESETGATE_BOOTSTRAP_API_KEY || undefined,
+    devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
+    seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
+    organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+    maxVerificationsPerUserPerDay: int(env, 'RESETGATE_MAX_PER_USER_PER_DAY', 5, 1, 1000),
+    policy: {
+      version: env.RESETGATE_POLICY_VERSION ?? 'default-1',
+      linkLifetimeSeconds: linkLifetime,
+      sessionLifetimeSeconds: int(env, 'RESETGATE_SESSION_LIFETIME_SECONDS', 600, 1, 3600),
+      questionsAsked,
+      minQuestions: minAnswered,
+      minAnswered,
+      passThreshold: num(env, 'RESETGATE_PASS_THRESHOLD', 0.75, 0, 1),
+      maxRisk: num(env, 'RESETGATE_MAX_RISK', 4, 0, 10),
+      approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, 1, 86_400),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = num(env, name, fallback, min, max);
+  if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number, got "${env[name]}"`);
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true' || raw === '1';
+}

@@ -1,0 +1,21 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ApiKeysService } from './auth/api-keys.service';
+import { AppConfig } from './config/app-config';
+import { seedDevDirectoryIfEmpty } from './directory/import-directory';
+
+/** Before serving: migrate the schema, seed the dev directory when empty, register the bootstrap key. */
+export async function prepareApplication(app: INestApplicationContext): Promise<void> {
+  const logger = new Logger('Prepare');
+  const config = app.get(AppConfig);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  if (config.seedDevDirectory) {
+    const seeded = await seedDevDirectoryIfEmpty(dataSource);
+    if (seeded) logger.log(`seeded the dev directory: ${seeded.users} users, ${seeded.meetings} meetings, ${seeded.signins} sign-ins`);
+  }
+  if (config.bootstrapApiKey) await app.get(ApiKeysService).ensureBootstrapKey(config.bootstrapApiKey);
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { ProblemException } from '../common/problem';
+import { SspSessionEntity } from '../database/entities';
+
+export const SSP_COOKIE = 'rg_ssp';
+
+export const hashSessionId = (id: string) => createHash('sha256').update(id, 'utf8').digest();
+
+export function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+type SspRequest = Request & { sspSession?: SspSessionEntity };
+
+/** The SSP's own short-lived session: a cookie bound to one verification, unusable once finished. */
+@Injectable()
+export class SspSessionGuard implements CanActivate {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<SspRequest>();
+    const id = readCookie(request, SSP_COOKIE);
+    const session =
+      id &&
+      (await this.dataSource.getRepository(SspSessionEntity).findOneBy({
+        sessionHash: hashSessionId(id),
+        finishedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      }));
+    if (!session) throw new ProblemException('sessionInvalid', 'Your verification session has ended. Ask the helpdesk for a new link.');
+    request.sspSession = session;
+    return true;
+  }
+}
+
+export const CurrentSspSession = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): SspSessionEntity => ctx.switchToHttp().getRequest<SspRequest>().sspSession!,
+);

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/roles.decorator';
+import { ProblemException } from '../common/problem';
+import { RateLimiter } from '../common/rate-limiter';
+import { AppConfig } from '../config/app-config';
+import type { SspSessionEntity } from '../database/entities';
+import { AnswerDto, FinishDto, StartSessionDto } from './dto/ssp.dto';
+import { CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
+import { SspService } from './ssp.service';
+
+/** Link redemptions per IP per minute: guessing tokens is hopeless, and this keeps it that way. */
+const startLimiter = new RateLimiter(20, 60_000);
+
+@ApiTags('ssp')
+@Public()
+@Controller('api/v1/ssp')
+export class SspController {
+  constructor(
+    private readonly ssp: SspService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('sessions')
+  @ApiOperation({ summary: 'Redeem the link token (the user pressed Start) and open a session' })
+  async start(@Body() dto: StartSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (!startLimiter.take(req.ip ?? 'unknown')) throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
+    const result = await this.ssp.start(dto.token, dto.signals, this.context(req));
+    if (result.status !== 'in_progress') return result;
+    res.cookie(SSP_COOKIE, result.sessionId, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.publicUrl.startsWith('https://'),
+      path: '/api/v1/ssp',
+      expires: new Date(result.sessionExpiresAt),
+    });
+    const { sessionId: _secret, ...visible } = result;
+    return visible;
+  }
+
+  @Get('session')
+  @UseGuards(SspSessionGuard)
+  @ApiOperation({ summary: 'The session’s questions (never their answers) and progress' })
+  questions(@CurrentSspSession() session: SspSessionEntity) {
+    return this.ssp.questions(session);
+  }
+
+  @Post('session/answers')
+  @HttpCode(200)
+  @UseGuards(SspSessionGuard)
+  answer(@CurrentSspSession() session: SspSessionEntity, @Body() dto: AnswerDto) {
+    return this.ssp.answer(session, dto);
+  }
+
+  @Post('session/finish')
+  @HttpCode(200)
+  @UseGuards(SspSessionGuard)
+  async finish(@CurrentSspSession() session: SspSessionEntity, @Body() dto: FinishDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const result = await this.ssp.finish(session, dto.signals, this.context(req));
+    res.clearCookie(SSP_COOKIE, { path: '/api/v1/ssp' });
+    return result;
+  }
+
+  private context(req: Request) {
+    return { ip: req.ip ?? null, userAgent: req.headers['user-agent'] };
+  }
+}

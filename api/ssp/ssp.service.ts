@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { hashToken } from '../../activities/link-tokens';
+import type { QuestionOption, UserAnswer } from '../../activities/challenge/question';
+import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/messages';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException } from '../common/problem';
+import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity } from '../database/entities';
+import { refusalReason } from '../verifications/verification-errors';
+import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
+import { hashSessionId } from './ssp-session.guard';
+
+const LINK_INVALID = 'Ask the helpdesk for a new link. Links work once and expire after a few minutes.';
+
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | undefined;
+}
+
+@Injectable()
+export class SspService {
+  private readonly logger = new Logger(SspService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Spends the link: one conditional UPDATE, so two presses of "Start" can never both win.
+   * Used, expired, revoked and unknown tokens take the same path and get the same answer.
+   */
+  async start(token: string, signals: ClientSignalsDto | undefined, context: RequestContext) {
+    const rows: { verification_id: string }[] = await this.dataSource.query(
+      `UPDATE verification_links SET used_at = now()
+        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING verification_id`,
+      [hashToken(token)],
+    );
+    if (rows.length === 0) throw new ProblemException('linkInvalid', LINK_INVALID);
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: rows[0].verification_id });
+    const handle = this.temporal.workflow.getHandle(verification.workflowId);
+    await this.audit.record({ actor: 'ssp-user', action: 'link.redeemed', targetType: 'verification', targetId: verification.id, sourceIp: context.ip });
+
+    let started;
+    try {
+      started = await handle.executeUpdate(startSession, { args: [this.withRequest(signals, context)] });
+    } catch (err) {
+      if (refusalReason(err) === undefined) throw this.unavailable(err);
+      const state = await handle.query(verificationState).catch(() => null);
+      if (state?.status === 'not_enough_questions') return { status: 'not_enough_questions' as const };
+      throw new ProblemException('linkInvalid', LINK_INVALID);
+    }
+    const sessionId = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(started.sessionExpiresAt);
+    await this.dataSource.getRepository(SspSessionEntity).insert({ verificationId: verification.id, sessionHash: hashSessionId(sessionId), expiresAt });
+    return { status: 'in_progress' as const, sessionId, sessionExpiresAt: started.sessionExpiresAt, questionCount: started.questionCount };
+  }
+
+  /** The questions without their keys: ids, text, options, and whether each is answered. */
+  async questions(session: SspSessionEntity) {
+    const rows = await this.questionRows(session.verificationId);
+    return {
+      sessionExpiresAt: session.expiresAt.toISOString(),
+      total: rows.length,
+      answered: rows.filter((q) => q.grade !== null).length,
+      questions: rows.map((q) => ({ id: q.id, kind: q.kind, type: q.type, text: q.text, options: q.options, answered: q.grade !== null })),
+    };
+  }
+
+  /** Hands the answer to the workflow, which grades it server side. The grade is not shown to the user. */
+  async answer(session: SspSessionEntity, dto: AnswerDto) {
+    const question = (await this.questionRows(session.verificationId)).find((q) => q.id === dto.questionId);
+    if (!question) throw new ProblemException('notFound', 'No such question in this verification.');
+    const answer = parseAnswer(question.type, question.options, dto.answer);
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
+    try {
+      await this.temporal.workflow
+        .getHandle(verification.workflowId)
+        .executeUpdate(submitAnswer, { args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }] });
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason === undefined) throw this.unavailable(err);
+      throw new ProblemException('answerRefused', `This answer was not accepted: ${reason}.`);
+    }
+    const { total, answered } = await this.questions(session);
+    return { answered, total };
+  }
+
+  async finish(session: SspSessionEntity, signals: ClientSignalsDto | undefined, context: RequestContext) {
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
+    let result;
+    try {
+      result = await this.temporal.workflow
+        .getHandle(verification.workflowId)
+        .executeUpdate(finishSession, { args: [this.withRequest(signals, context)] });
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason === undefined) throw this.unavailable(err);
+      throw new ProblemException('sessionInvalid', `This verification has already ended (${reason}). Contact the helpdesk.`);
+    }
+    await this.dataSource.getRepository(SspSessionEntity).update(session.id, { finishedAt: new Date() });
+    return { outcome: result.outcome };
+  }
+
+  private questionRows(verificationId: string) {
+    return this.dataSource.getRepository(ChallengeQuestionEntity).find({ where: { verificationId }, order: { position: 'ASC' } });
+  }
+
+  /** The request's own IP and user agent win over anything the page claims. */
+  private withRequest(signals: ClientSignalsDto | undefined, context: RequestContext): ClientSignals {
+    return { ...signals, ip: context.ip ?? undefined, userAgent: context.userAgent?.slice(0, 512) };
+  }
+
+  private unavailable(err: unknown): ProblemException {
+    this.logger.error(`Temporal call failed: ${String(err)}`);
+    return new ProblemException('temporalUnavailable', 'Verification is briefly unavailable. Try again in a minute.');
+  }
+}
+
+/** The answer must fit the question: known option ids, one for single choice, bounded text. */
+function parseAnswer(type: string, options: QuestionOption[], raw: AnswerDto['answer']): UserAnswer | null {
+  if (raw === null || raw === undefined) return null;
+  const known = new Set(options.map((o) => o.id));
+  const invalid = (detail: string) => new ProblemException('validation', detail);
+  if (type === 'single') {
+    if (typeof raw.optionId !== 'string' || !known.has(raw.optionId)) throw invalid('answer.optionId must be one of the question’s option ids.');
+    return { optionId: raw.optionId };
+  }
+  if (type === 'multi') {
+    const ids = raw.optionIds;
+    if (!Array.isArray(ids) || ids.length > options.length || !ids.every((id) => typeof id === 'string' && known.has(id))) {
+      throw invalid('answer.optionIds must list option ids of the question.');
+    }
+    return { optionIds: [...new Set(ids as string[])] };
+  }
+  if (typeof raw.text !== 'string' || raw.text.length > 200) throw invalid('answer.text must be a string of at most 200 characters.');
+  return { text: raw.text };
+}

@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime } from '@temporalio/worker';
+import { createApp } from './app.factory';
+import { loadConfig } from './config/app-config';
+import { type RunningPostgres, startEmbeddedPostgres } from './infra/embedded-postgres';
+import { prepareApplication } from './prepare';
+import { startTemporalDevServer } from './temporal/dev-server';
+import { createWorker } from './worker/run-worker';
+import { WorkerModule } from './worker/worker.module';
+
+const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const TEMPORAL_DEV_PORT = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
+const TEMPORAL_UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+
+/**
+ * `npm start`: the whole stack on one machine. Whatever is not configured is started here:
+ * embedded PostgreSQL, the Temporal dev server (persisted to a file), then the worker and the API.
+ */
+async function main(): Promise<void> {
+  Runtime.install({ shutdownSignals: [] }); // this process owns SIGINT/SIGTERM
+  const initial = loadConfig();
+  mkdirSync(initial.dataDir, { recursive: true });
+  const stops: (() => Promise<unknown>)[] = [];
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) process.exit(1); // a second Ctrl-C forces it
+    shuttingDown = true;
+    console.log(`\n${signal}: stopping ResetGate…`);
+    for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (!initial.databaseUrl) {
+    step('starting embedded PostgreSQL');
+    const pg: RunningPostgres = await startEmbeddedPostgres(initial.dataDir, EMBEDDED_POSTGRES_PORT);
+    stops.push(() => pg.stop());
+    process.env.DATABASE_URL = pg.url;
+  }
+  let temporalUi: string | undefined;
+  if (!initial.temporalAddress) {
+    step('starting the Temporal dev server');
+    const temporal: TestWorkflowEnvironment = await startTemporalDevServer({
+      port: TEMPORAL_DEV_PORT,
+      uiPort: TEMPORAL_UI_PORT,
+      dbFilename: join(initial.dataDir, 'temporal.db'),
+    });
+    stops.push(() => temporal.teardown());
+    process.env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
+  }
+  process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devApiKey(initial.dataDir);
+  const config = loadConfig();
+
+  step('starting the worker');
+  const workerContext: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const { worker, connection } = await createWorker(workerContext);
+  const workerRun = worker.run();
+  stops.push(async () => {
+    worker.shutdown();
+    await workerRun;
+    await connection.close();
+    await workerContext.close();
+  });
+
+  step('starting the API');
+  const app: INestApplication = await createApp();
+  await prepareApplication(app);
+  await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  stops.push(() => app.close());
+
+  const base = config.publicUrl;
+  console.log(`
+ResetGate is running.
+  API            ${base}/api/v1
+  OpenAPI docs   ${base}/api/docs
+  Console        ${base}/console/
+  SSP            ${base}/ssp/
+  Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
+  Temporal UI    ${temporalUi ?? `(external Temporal at ${config.temporalAddress})`}
+  Health         ${base}/health/ready
+
+  API key (admin, agent, auditor): ${config.bootstrapApiKey}
+  Try: curl -H "Authorization: Bearer ${config.bootstrapApiKey}" "${base}/api/v1/directory/users?q=patel"
+
+Press Ctrl-C to stop.`);
+}
+
+/** A development key kept beside the data, so it survives restarts. Set RESETGATE_BOOTSTRAP_API_KEY to choose it. */
+function devApiKey(dataDir: string): string {
+  const file = join(dataDir, 'dev-api-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = `rg_dev_${randomBytes(18).toString('base64url')}`;
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function step(text: string): void {
+  console.log(`• ${text}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`ResetGate could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '../config/app-config';
+
+/** The API's Temporal client: plain providers, no third-party Nest wrapper. */
+@Injectable()
+export class TemporalConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(Client) private readonly client: Client) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Client,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => {
+        if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+        const connection = await Connection.connect({ address: config.temporalAddress });
+        return new Client({ connection, namespace: config.temporalNamespace });
+      },
+    },
+    TemporalConnectionCloser,
+  ],
+  exports: [Client],
+})
+export class TemporalModule {}

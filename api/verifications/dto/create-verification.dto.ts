@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CHANNELS, type Channel, REASONS, type Reason } from '../../../workflows/model';
+
+export class CreateVerificationDto {
+  @ApiProperty({ description: 'The target user: directory id or corporate email', example: 'priya.patel@example.com' })
+  @IsString()
+  @Length(1, 320)
+  user: string;
+
+  @ApiProperty({ enum: CHANNELS })
+  @IsIn(CHANNELS)
+  channel: Channel;
+
+  @ApiProperty({ description: 'E.164 phone number for sms; a personal (non-organisation) address for email', example: '+447700900123' })
+  @IsString()
+  @Length(3, 320)
+  destination: string;
+
+  @ApiProperty({ enum: REASONS })
+  @IsIn(REASONS)
+  reason: Reason;
+
+  @ApiPropertyOptional({ example: 'INC-20431' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[\w.:#/-]+$/, { message: 'ticketRef may hold letters, digits and . : # / - _ only' })
+  ticketRef?: string;
+}

@@ -1,0 +1,44 @@
+import type { VerificationEntity } from '../database/entities';
+
+/** The verification as the API contract shows it (PRODUCT.md "Verification fields"). */
+export function toVerificationView(v: VerificationEntity) {
+  return {
+    id: v.id,
+    status: v.status,
+    outcome: v.outcome,
+    outcomeReason: v.outcomeReason,
+    cancelReason: v.cancelReason,
+    user: { id: v.userId, email: v.userEmail, name: v.userName },
+    channel: v.channel,
+    destinationMasked: v.destinationMasked,
+    reason: v.reason,
+    ticketRef: v.ticketRef,
+    initiatedBy: v.initiatedBy,
+    createdAt: v.createdAt.toISOString(),
+    linkExpiresAt: v.linkExpiresAt?.toISOString() ?? null,
+    sessionExpiresAt: v.sessionExpiresAt?.toISOString() ?? null,
+    completedAt: v.completedAt?.toISOString() ?? null,
+    approvalDeadline: v.approvalDeadline?.toISOString() ?? null,
+    riskScore: v.riskScore,
+    summary: summarise(v),
+    resetAction: v.approval,
+    policyVersion: v.policy.version,
+    supersededBy: v.supersededBy,
+  };
+}
+
+export type VerificationView = ReturnType<typeof toVerificationView>;
+
+function summarise(v: VerificationEntity) {
+  const factors = v.risk?.factors ?? [];
+  const category = (name: string) => {
+    const own = factors.filter((f) => f.category === name);
+    return { points: own.reduce((sum, f) => sum + f.points, 0), factors: own.map((f) => f.description) };
+  };
+  return {
+    network: category('network'),
+    endpoint: category('endpoint'),
+    persona: category('persona'),
+    challenge: category('challenge'),
+  };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { notFoundOnBadUuid } from '../common/uuid';
+import { CreateVerificationDto } from './dto/create-verification.dto';
+import { ListVerificationsQuery } from './dto/list-verifications.query';
+import { ResetApprovalDto } from './dto/reset-approval.dto';
+import { listVerifications } from './list-verifications';
+import { VerificationsService } from './verifications.service';
+
+const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid }));
+
+@ApiTags('verifications')
+@ApiBearerAuth()
+@Controller('api/v1/verifications')
+export class VerificationsController {
+  constructor(
+    private readonly verifications: VerificationsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('agent', 'admin')
+  @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
+  create(@Body() dto: CreateVerificationDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.verifications.create(dto, who, ip);
+  }
+
+  @Get()
+  @Roles('agent', 'admin', 'auditor')
+  @ApiOperation({ summary: 'List verifications, newest first, with filters and cursor paging' })
+  list(@Query() query: ListVerificationsQuery) {
+    return listVerifications(this.dataSource, query);
+  }
+
+  @Get(':id')
+  @Roles('agent', 'admin', 'auditor')
+  get(@Id() id: string) {
+    return this.verifications.get(id);
+  }
+
+  @Get(':id/transcript')
+  @Roles('agent', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Each question asked, the user’s answer and its grade (never the answer key)' })
+  transcript(@Id() id: string) {
+    return this.verifications.transcript(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('agent', 'admin')
+  cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.verifications.cancel(id, who, ip);
+  }
+
+  @Post(':id/reset-approval')
+  @HttpCode(200)
+  @Roles('agent', 'admin')
+  @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
+  approve(@Id() id: string, @Body() dto: ResetApprovalDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.verifications.approve(id, dto, who, ip);
+  }
+
+  @Get(':id/history')
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'The Temporal workflow history, as JSON (replayable)' })
+  history(@Id() id: string) {
+    return this.verifications.history(id);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { VerificationsController } from './verifications.controller';
+import { VerificationsService } from './verifications.service';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [VerificationsController],
+  providers: [VerificationsService],
+  exports: [VerificationsService],
+})
+export class VerificationsModule {}

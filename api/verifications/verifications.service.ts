@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { DataSource, In, IsNull } from 'typeorm';
+import { maskDestination } from '../../activities/mask';
+import { lockUser } from '../../activities/user-lock';
+import { approveReset, cancelVerification, supersede } from '../../workflows/messages';
+import { OPEN_STATUSES } from '../../workflows/model';
+import { verificationWorkflow } from '../../workflows';
+import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/search-attributes';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ProblemException } from '../common/problem';
+import { AppConfig } from '../config/app-config';
+import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, VerificationLinkEntity } from '../database/entities';
+import { validateDestination } from './destination';
+import type { CreateVerificationDto } from './dto/create-verification.dto';
+import type { ResetApprovalDto } from './dto/reset-approval.dto';
+import { refusalReason } from './verification-errors';
+import { toVerificationView } from './verification.view';
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class VerificationsService {
+  private readonly logger = new Logger(VerificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Creates the verification and starts its workflow under the user's lock, superseding the
+   * open one: at most one open verification per user, and its link dies with it.
+   */
+  async create(dto: CreateVerificationDto, principal: Principal, sourceIp: string | null) {
+    const user = await this.findUser(dto.user);
+    if (!user) throw new ProblemException('unknownUser', `No active directory user matches "${dto.user}". Look the user up first.`);
+    const destination = validateDestination(dto.channel, dto.destination, this.config.organisationDomains);
+    const id = randomUUID();
+    const workflowId = `verification-${id}`;
+
+    const superseded = await this.dataSource.transaction(async (db) => {
+      await lockUser(db, user.id);
+      const today = await db
+        .getRepository(VerificationEntity)
+        .createQueryBuilder('v')
+        .where('v.user_id = :userId AND v.created_at > :since', { userId: user.id, since: new Date(Date.now() - DAY_MS) })
+        .getCount();
+      if (today >= this.config.maxVerificationsPerUserPerDay) {
+        throw new ProblemException('dailyLimit', `${user.displayName} already had ${today} verifications in the last 24 hours; the limit is ${this.config.maxVerificationsPerUserPerDay}.`);
+      }
+      const open = await db.findBy(VerificationEntity, { userId: user.id, status: In([...OPEN_STATUSES]), supersededBy: IsNull() });
+      if (open.length) {
+        await db.update(VerificationEntity, { id: In(open.map((o) => o.id)) }, { supersededBy: id });
+        await db.update(VerificationLinkEntity, { verificationId: In(open.map((o) => o.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      await db.insert(VerificationEntity, {
+        id,
+        workflowId,
+        userId: user.id,
+        userEmail: user.email,
+        userName: user.displayName,
+        channel: dto.channel,
+        destination,
+        destinationMasked: maskDestination(dto.channel, destination),
+        reason: dto.reason,
+        ticketRef: dto.ticketRef ?? null,
+        initiatedBy: principal.id,
+        status: 'created',
+        policy: this.config.policy,
+      });
+      await this.audit.record(
+        { actor: principal.id, action: 'verification.created', targetType: 'verification', targetId: id, sourceIp, details: { userId: user.id, channel: dto.channel, reason: dto.reason, supersedes: open.map((o) => o.id) } },
+        db,
+      );
+      // Started inside the transaction: if Temporal refuses, nothing was written.
+      await this.temporal.workflow
+        .start(verificationWorkflow, {
+          workflowId,
+          taskQueue: this.config.taskQueue,
+          args: [{ verificationId: id, userId: user.id, channel: dto.channel, reason: dto.reason, initiatedBy: principal.id, policy: this.config.policy }],
+          typedSearchAttributes: [
+            { key: statusKey, value: 'created' },
+            { key: targetUserKey, value: user.id },
+            { key: initiatedByKey, value: principal.id },
+          ],
+        })
+        .catch((err: unknown) => {
+          this.logger.error(`could not start workflow: ${String(err)}`);
+          throw new ProblemException('temporalUnavailable', 'The workflow service did not accept the verification. Nothing was created; try again shortly.');
+        });
+      return open;
+    });
+
+    for (const old of superseded) {
+      await this.temporal.workflow
+        .getHandle(old.workflowId)
+        .signal(supersede, { supersededBy: id })
+        .catch((err: unknown) => this.logger.warn(`supersede signal to ${old.workflowId} failed: ${String(err)}`));
+    }
+    return this.get(id);
+  }
+
+  async get(id: string) {
+    return toVerificationView(await this.find(id));
+  }
+
+  async transcript(id: string) {
+    await this.find(id);
+    const questions = await this.dataSource.getRepository(ChallengeQuestionEntity).find({ where: { verificationId: id }, order: { position: 'ASC' } });
+    return {
+      verificationId: id,
+      items: questions.map((q) => ({
+        position: q.position + 1,
+        kind: q.kind,
+        type: q.type,
+        text: q.text,
+        options: q.options.map((o) => o.label),
+        answer: answerLabels(q),
+        grade: q.grade,
+        score: q.score,
+        elapsedMs: q.elapsedMs,
+        pasted: q.pasted,
+        answeredAt: q.answeredAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  async cancel(id: string, principal: Principal, sourceIp: string | null) {
+    const verification = await this.find(id);
+    try {
+      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(cancelVerification, { args: [{ cancelledBy: principal.id }] });
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason === undefined) throw this.unavailable(err);
+      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, { status: verification.status });
+    }
+    await this.audit.record({ actor: principal.id, action: 'verification.cancelled', targetType: 'verification', targetId: id, sourceIp });
+    return this.get(id);
+  }
+
+  /**
+   * Asks the workflow to let the reset through. A validator's refusal leaves no history event,
+   * so the refusal is written to the audit log here.
+   */
+  async approve(id: string, dto: ResetApprovalDto, principal: Principal, sourceIp: string | null) {
+    const verification = await this.find(id);
+    try {
+      await this.temporal.workflow
+        .getHandle(verification.workflowId)
+        .executeUpdate(approveReset, { args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }] });
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason === undefined) throw this.unavailable(err);
+      await this.audit.record({ actor: principal.id, action: 'reset_approval.refused', targetType: 'verification', targetId: id, sourceIp, details: { reason, action: dto.action } });
+      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, { status: verification.status });
+    }
+    await this.audit.record({ actor: principal.id, action: 'reset_approval.accepted', targetType: 'verification', targetId: id, sourceIp, details: { action: dto.action, ticketRef: dto.ticketRef ?? null } });
+    return this.get(id);
+  }
+
+  async history(id: string): Promise<unknown> {
+    const verification = await this.find(id);
+    const history = await this.temporal.workflow.getHandle(verification.workflowId).fetchHistory().catch((err: unknown) => {
+      throw this.unavailable(err);
+    });
+    return JSON.parse(historyToJSON(history));
+  }
+
+  async find(id: string): Promise<VerificationEntity> {
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneBy({ id });
+    if (!verification) throw new ProblemException('notFound', `No verification with id ${id}.`);
+    return verification;
+  }
+
+  private async findUser(idOrEmail: string): Promise<DirectoryUserEntity | null> {
+    const users = this.dataSource.getRepository(DirectoryUserEntity);
+    const user = idOrEmail.includes('@')
+      ? await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: idOrEmail }).getOne()
+      : await users.findOneBy({ id: idOrEmail });
+    return user?.active ? user : null;
+  }
+
+  private unavailable(err: unknown): ProblemException {
+    this.logger.error(`Temporal call failed: ${String(err)}`);
+    return new ProblemException('temporalUnavailable', 'The workflow service did not answer. Try again shortly.');
+  }
+}
+
+function answerLabels(q: ChallengeQuestionEntity): string | string[] | null {
+  if (!q.answer) return null;
+  const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
+  if (q.answer.optionIds) return q.answer.optionIds.map(label);
+  if (q.answer.optionId) return label(q.answer.optionId);
+  return q.answer.text ?? null;
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { MessageSender } from '../../activities/delivery/message-sender';
+import { createActivities } from '../../activities/verification-activities';
+import { repoRoot } from '../common/repo-root';
+import { AppConfig } from '../config/app-config';
+import { MESSAGE_SENDER } from './sender.provider';
+
+export const WORKFLOW_BUNDLE_PATH = join(repoRoot(), 'dist', 'workflow-bundle.js');
+
+/** Creates the Temporal worker with activities built from the Nest context's dependencies. */
+export async function createWorker(context: INestApplicationContext): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const config = context.get(AppConfig);
+  if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const activities = createActivities({
+    dataSource: context.get<DataSource>(getDataSourceToken()),
+    sender: context.get<MessageSender>(MESSAGE_SENDER),
+    publicUrl: config.publicUrl,
+  });
+  // Production loads the bundle `npm run build` made; a checkout without it bundles at start.
+  const workflows = existsSync(WORKFLOW_BUNDLE_PATH)
+    ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+    : { workflowsPath: require.resolve('../../workflows') };
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    activities,
+    ...workflows,
+  });
+  return { worker, connection };
+}
