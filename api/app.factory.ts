@@ -14,6 +14,7 @@ import { serveStaticApps } from './http/static-apps';
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());

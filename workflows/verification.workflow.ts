@@ -37,8 +37,11 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   let cancelRequest: { reason: CancelReason; by: string } | undefined;
   let answersBeingGraded = 0;
 
-  const isOpen = () => ['created', 'link_sent', 'in_progress'].includes(state.status);
-  const settled = (statuses: VerificationStatus[]) => () => statuses.includes(state.status) || !isOpen();
+  // The status the verification row shows. Handlers answer only once it is written, so a caller
+  // who reads the verification right after an Update sees its effect.
+  let recordedStatus: VerificationStatus = 'created';
+  const isOpen = (status = state.status) => ['created', 'link_sent', 'in_progress'].includes(status);
+  const recordedOrClosed = (status: VerificationStatus) => () => recordedStatus === status || !isOpen(recordedStatus);
 
   wf.setHandler(verificationState, () => state);
 
@@ -46,7 +49,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     startSession,
     async (signals) => {
       sessionSignals = signals;
-      await wf.condition(settled(['in_progress']));
+      await wf.condition(recordedOrClosed('in_progress'));
       if (state.status !== 'in_progress') {
         throw wf.ApplicationFailure.nonRetryable(`verification is ${state.status}`, 'VerificationNotOpen');
       }
@@ -86,7 +89,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     finishSession,
     async (signals) => {
       finishSignals = signals;
-      await wf.condition(() => !isOpen());
+      await wf.condition(() => !isOpen(recordedStatus));
       return { outcome: state.outcome!, reason: state.outcomeReason };
     },
     {
@@ -100,7 +103,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     approveReset,
     async (request) => {
       state.approval = { ...request, approvedAt: new Date(Date.now()).toISOString() };
-      await wf.condition(settled(['reset_approved', 'reset_completed']));
+      await wf.condition(() => recordedStatus === 'reset_approved' || recordedStatus === 'reset_completed');
       return state.approval;
     },
     {
@@ -116,7 +119,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     cancelVerification,
     async ({ cancelledBy }) => {
       cancelRequest ??= { reason: 'agent', by: cancelledBy };
-      await wf.condition(() => !isOpen());
+      await wf.condition(() => !isOpen(recordedStatus));
     },
     {
       validator: (_request) => {
@@ -148,6 +151,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       risk: state.risk,
       approval: state.approval,
     });
+    recordedStatus = status;
   };
 
   const finish = async (outcome: Outcome, reason: string) => {

@@ -32,7 +32,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private classify(error: unknown): { kind: ProblemKind; detail: string; extensions?: Record<string, unknown> } {
     if (error instanceof ProblemException) return { kind: error.kind, detail: error.detail, extensions: error.extensions };
-    const bodyParserType = (error as { type?: string }).type;
+    // Nest wraps body-parser's errors in an HttpException; the parser's own type is on the cause.
+    const bodyParserType = (error as { type?: string }).type ?? ((error as { cause?: { type?: string } }).cause?.type);
     if (bodyParserType === 'entity.parse.failed') return { kind: 'malformedJson', detail: 'Fix the JSON syntax of the request body.' };
     if (bodyParserType === 'entity.too.large') return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
     if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
@@ -50,6 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
       if (status === 413) return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
       if (status === 415) return { kind: 'unsupportedMediaType', detail: error.message };
       if (status === 429) return { kind: 'rateLimited', detail: error.message };
+      if (status === 503) return { kind: 'notReady', detail: 'A dependency is down; see checks.', extensions: { checks: body } };
       if (status < 500) return { kind: 'validation', detail: typeof body.message === 'string' ? body.message : error.message };
     }
     return { kind: 'internal', detail: 'The error was logged. Try again, and report it if it persists.' };

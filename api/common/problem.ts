@@ -23,6 +23,7 @@ export const PROBLEMS = {
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
   dailyLimit: { slug: 'daily-limit-reached', status: 429, title: 'Too many verifications for this user today' },
   rateLimited: { slug: 'rate-limited', status: 429, title: 'Too many requests' },
+  notReady: { slug: 'not-ready', status: 503, title: 'Not ready to serve' },
   temporalUnavailable: { slug: 'workflow-service-unavailable', status: 503, title: 'The workflow service is unavailable' },
   internal: { slug: 'internal-error', status: 500, title: 'Something went wrong on our side' },
 } as const;

@@ -8,7 +8,7 @@ import type { QuestionOption, UserAnswer } from '../../activities/challenge/ques
 import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem';
-import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity } from '../database/entities';
+import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../database/entities';
 import { refusalReason } from '../verifications/verification-errors';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
 import { hashSessionId } from './ssp-session.guard';
@@ -35,13 +35,17 @@ export class SspService {
    * Used, expired, revoked and unknown tokens take the same path and get the same answer.
    */
   async start(token: string, signals: ClientSignalsDto | undefined, context: RequestContext) {
-    const rows: { verification_id: string }[] = await this.dataSource.query(
-      `UPDATE verification_links SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING verification_id`,
-      [hashToken(token)],
-    );
-    if (rows.length === 0) throw new ProblemException('linkInvalid', LINK_INVALID);
+    const { raw: rows } = await this.dataSource
+      .createQueryBuilder()
+      .update(VerificationLinkEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { hash: hashToken(token) })
+      .returning('verification_id')
+      .execute();
+    if (rows.length === 0) {
+      this.logger.warn(`link redemption refused (no live link matches)`);
+      throw new ProblemException('linkInvalid', LINK_INVALID);
+    }
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: rows[0].verification_id });
     const handle = this.temporal.workflow.getHandle(verification.workflowId);
     await this.audit.record({ actor: 'ssp-user', action: 'link.redeemed', targetType: 'verification', targetId: verification.id, sourceIp: context.ip });
@@ -50,7 +54,9 @@ export class SspService {
     try {
       started = await handle.executeUpdate(startSession, { args: [this.withRequest(signals, context)] });
     } catch (err) {
-      if (refusalReason(err) === undefined) throw this.unavailable(err);
+      const reason = refusalReason(err);
+      if (reason === undefined) throw this.unavailable(err);
+      this.logger.warn(`verification ${verification.id}: session not started: ${reason}`);
       const state = await handle.query(verificationState).catch(() => null);
       if (state?.status === 'not_enough_questions') return { status: 'not_enough_questions' as const };
       throw new ProblemException('linkInvalid', LINK_INVALID);

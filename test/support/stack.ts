@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { appendFileSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from './database';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface Stack {
+  baseUrl: string;
+  apiKey: string;
+  db: TestDatabase;
+  startWorker(): Promise<void>;
+  killWorker(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real stack as separate processes, built from dist/: the API and the worker, on a fresh
+ * database and their own task queue against the suite-wide Temporal dev server.
+ */
+export async function startStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const apiKey = `test_${randomBytes(16).toString('hex')}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    RESETGATE_BOOTSTRAP_API_KEY: apiKey,
+    RESETGATE_SEED_DEV_DIRECTORY: 'false',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const api = launch('dist/api/main.js', env);
+  let worker: ChildProcess | undefined = launch('dist/api/worker.js', env);
+
+  const stack: Stack = {
+    baseUrl,
+    apiKey,
+    db,
+    async startWorker() {
+      worker = launch('dist/api/worker.js', env);
+      await waitForReady(baseUrl);
+    },
+    async killWorker(signal = 'SIGKILL') {
+      if (!worker) return;
+      const exited = new Promise((resolve) => worker!.once('exit', resolve));
+      worker.kill(signal);
+      await exited;
+      worker = undefined;
+    },
+    async stop() {
+      await stack.killWorker('SIGTERM');
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+      await db.drop();
+    },
+  };
+  await waitForReady(baseUrl);
+  return stack;
+}
+
+/** Each process's output goes to a log file under the temp folder, named in any failure. */
+function launch(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const logFile = join(tmpdir(), `resetgate-${env.TEMPORAL_TASK_QUEUE}-${basename(script, '.js')}.log`);
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [join(ROOT, script)], { env, stdio: ['ignore', log, 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+    appendFileSync(logFile, chunk);
+  });
+  child.on('exit', (code, signal) => {
+    if (code && !signal) console.error(`${script} exited with ${code}:\n${errors}`);
+  });
+  return child;
+}
+
+async function waitForReady(baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseUrl}/health/ready`);
+      if (res.ok) return;
+      last = await res.text();
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`stack not ready after ${timeoutMs} ms: ${last}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  contentType: string;
+  body: T;
+  headers: Headers;
+}
+
+/** A small fetch wrapper: JSON in, parsed JSON (or problem) out. */
+export async function call<T = any>(
+  stack: Stack,
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string>; cookie?: string } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  const key = options.key === undefined ? stack.apiKey : options.key;
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(`${stack.baseUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed as T, headers: res.headers };
+}
