@@ -13,19 +13,19 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { kind, detail, extensions } = this.classify(error);
     const problem = PROBLEMS[kind];
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (kind === 'internal') this.logger.error(error instanceof Error ? error.stack : String(error));
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)
       .type('application/problem+json')
       .send(
         JSON.stringify({
+          ...extensions, // first, so no extension can overwrite a standard member
           type: PROBLEM_BASE + problem.slug,
           title: problem.title,
           status: problem.status,
           detail,
           instance: request.originalUrl?.split('?')[0],
-          ...extensions,
         }),
       );
   }

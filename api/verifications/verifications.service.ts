@@ -139,7 +139,7 @@ export class VerificationsService {
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);
-      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, { status: verification.status });
+      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, { verificationStatus: verification.status });
     }
     await this.audit.record({ actor: principal.id, action: 'verification.cancelled', targetType: 'verification', targetId: id, sourceIp });
     return this.get(id);
@@ -159,7 +159,7 @@ export class VerificationsService {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);
       await this.audit.record({ actor: principal.id, action: 'reset_approval.refused', targetType: 'verification', targetId: id, sourceIp, details: { reason, action: dto.action } });
-      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, { status: verification.status });
+      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, { verificationStatus: verification.status });
     }
     await this.audit.record({ actor: principal.id, action: 'reset_approval.accepted', targetType: 'verification', targetId: id, sourceIp, details: { action: dto.action, ticketRef: dto.ticketRef ?? null } });
     return this.get(id);

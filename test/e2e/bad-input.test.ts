@@ -1,0 +1,119 @@
+import { call, type Stack, startStack } from '../support/stack';
+
+/**
+ * PRODUCT.md security requirement 10: every bad input gets a clear 4xx problem+json answer and
+ * changes nothing. Each case is sent to the real API; the tables are counted before and after.
+ */
+let stack: Stack;
+let existingId: string;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+beforeAll(async () => {
+  stack = await startStack();
+  const user = (await stack.db.dataSource.query(`SELECT email, mobile_phone FROM directory_users WHERE mobile_phone IS NOT NULL AND manager_id IS NOT NULL LIMIT 1`))[0];
+  const created = await call(stack, 'POST', '/api/v1/verifications', {
+    body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
+  });
+  existingId = created.body.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const rows = await stack.db.dataSource.query(`
+    SELECT (SELECT count(*) FROM verifications) AS verifications, (SELECT count(*) FROM verification_links WHERE used_at IS NULL AND revoked_at IS NULL) AS live_links,
+           (SELECT count(*) FROM ssp_sessions) AS sessions, (SELECT count(*) FROM challenge_questions WHERE grade IS NOT NULL) AS answers,
+           (SELECT count(*) FROM api_keys) AS api_keys, (SELECT count(*) FROM dev_outbox_messages) AS outbox,
+           (SELECT count(*) FROM audit_events) AS audit_events`);
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
+
+const huge = JSON.stringify({ user: 'x'.repeat(200_000), channel: 'sms', destination: '+447700900123', reason: 'password_reset' });
+const valid = { user: 'u0002', channel: 'sms', destination: '+447700900123', reason: 'password_reset' };
+
+type Case = [name: string, method: string, path: () => string, options: Parameters<typeof call>[3], status: number, type: string];
+const cases: Case[] = [
+  ['create: malformed JSON', 'POST', () => '/api/v1/verifications', { rawBody: '{"user": ' }, 400, 'malformed-json'],
+  ['create: JSON that is not an object', 'POST', () => '/api/v1/verifications', { rawBody: '"hello"' }, 400, 'malformed-json'],
+  ['create: huge body', 'POST', () => '/api/v1/verifications', { rawBody: huge }, 413, 'payload-too-large'],
+  ['create: not JSON', 'POST', () => '/api/v1/verifications', { rawBody: 'user=u0002', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported-media-type'],
+  ['create: empty object', 'POST', () => '/api/v1/verifications', { body: {} }, 400, 'validation-failed'],
+  ['create: wrong types', 'POST', () => '/api/v1/verifications', { body: { user: 42, channel: ['sms'], destination: true, reason: null } }, 400, 'validation-failed'],
+  ['create: unknown field', 'POST', () => '/api/v1/verifications', { body: { ...valid, admin: true } }, 400, 'validation-failed'],
+  ['create: unknown channel', 'POST', () => '/api/v1/verifications', { body: { ...valid, channel: 'carrier-pigeon' } }, 400, 'validation-failed'],
+  ['create: unknown reason', 'POST', () => '/api/v1/verifications', { body: { ...valid, reason: 'because' } }, 400, 'validation-failed'],
+  ['create: bad ticket reference', 'POST', () => '/api/v1/verifications', { body: { ...valid, ticketRef: '<script>' } }, 400, 'validation-failed'],
+  ['create: unknown user', 'POST', () => '/api/v1/verifications', { body: { ...valid, user: 'nobody@example.com' } }, 422, 'unknown-user'],
+  ['create: not E.164', 'POST', () => '/api/v1/verifications', { body: { ...valid, destination: '07700 900123' } }, 422, 'destination-refused'],
+  ['create: organisation email', 'POST', () => '/api/v1/verifications', { body: { ...valid, channel: 'email', destination: 'someone@example.com' } }, 422, 'destination-refused'],
+  ['create: invalid email', 'POST', () => '/api/v1/verifications', { body: { ...valid, channel: 'email', destination: 'not-an-email' } }, 422, 'destination-refused'],
+  ['create: no API key', 'POST', () => '/api/v1/verifications', { body: valid, key: null }, 401, 'unauthorized'],
+  ['create: wrong API key', 'POST', () => '/api/v1/verifications', { body: valid, key: 'rg_not_a_key_at_all' }, 401, 'unauthorized'],
+  ['list: unknown status', 'GET', () => '/api/v1/verifications?status=bogus', {}, 400, 'validation-failed'],
+  ['list: limit not a number', 'GET', () => '/api/v1/verifications?limit=abc', {}, 400, 'validation-failed'],
+  ['list: limit too big', 'GET', () => '/api/v1/verifications?limit=100000', {}, 400, 'validation-failed'],
+  ['list: bad date', 'GET', () => '/api/v1/verifications?from=yesterday', {}, 400, 'validation-failed'],
+  ['list: forged cursor', 'GET', () => '/api/v1/verifications?cursor=bm90LWEtY3Vyc29y', {}, 400, 'validation-failed'],
+  ['list: risk out of range', 'GET', () => '/api/v1/verifications?minRisk=-1', {}, 400, 'validation-failed'],
+  ['get: malformed id', 'GET', () => '/api/v1/verifications/not-a-uuid', {}, 404, 'not-found'],
+  ['get: unknown id', 'GET', () => `/api/v1/verifications/${UNKNOWN_ID}`, {}, 404, 'not-found'],
+  ['transcript: unknown id', 'GET', () => `/api/v1/verifications/${UNKNOWN_ID}/transcript`, {}, 404, 'not-found'],
+  ['history: unknown id', 'GET', () => `/api/v1/verifications/${UNKNOWN_ID}/history`, {}, 404, 'not-found'],
+  ['cancel: unknown id', 'POST', () => `/api/v1/verifications/${UNKNOWN_ID}/cancel`, {}, 404, 'not-found'],
+  ['cancel: malformed JSON', 'POST', () => `/api/v1/verifications/${existingId}/cancel`, { rawBody: '{{' }, 400, 'malformed-json'],
+  ['approval: unknown id', 'POST', () => `/api/v1/verifications/${UNKNOWN_ID}/reset-approval`, { body: { action: 'password_reset' } }, 404, 'not-found'],
+  ['approval: unknown action', 'POST', () => `/api/v1/verifications/${existingId}/reset-approval`, { body: { action: 'set_password_to_hunter2' } }, 400, 'validation-failed'],
+  ['approval: note too long', 'POST', () => `/api/v1/verifications/${existingId}/reset-approval`, { body: { action: 'password_reset', note: 'x'.repeat(501) } }, 400, 'validation-failed'],
+  ['approval: before a pass', 'POST', () => `/api/v1/verifications/${existingId}/reset-approval`, { body: { action: 'password_reset' } }, 409, 'approval-refused'],
+  ['directory: no query', 'GET', () => '/api/v1/directory/users', {}, 400, 'validation-failed'],
+  ['directory: limit too big', 'GET', () => '/api/v1/directory/users?q=a&limit=5000', {}, 400, 'validation-failed'],
+  ['outbox: malformed id', 'GET', () => '/api/v1/dev/outbox?verificationId=42', {}, 400, 'validation-failed'],
+  ['audit: bad cursor', 'GET', () => '/api/v1/audit-events?cursor=drop%20table', {}, 400, 'validation-failed'],
+  ['ssp start: malformed JSON', 'POST', () => '/api/v1/ssp/sessions', { rawBody: '{', key: null }, 400, 'malformed-json'],
+  ['ssp start: no token', 'POST', () => '/api/v1/ssp/sessions', { body: {}, key: null }, 400, 'validation-failed'],
+  ['ssp start: token of the wrong shape', 'POST', () => '/api/v1/ssp/sessions', { body: { token: '../../etc/passwd' }, key: null }, 400, 'validation-failed'],
+  ['ssp start: bad signals', 'POST', () => '/api/v1/ssp/sessions', { body: { token: 'abc', signals: { pasteCount: 'many' } }, key: null }, 400, 'validation-failed'],
+  ['ssp start: unknown token', 'POST', () => '/api/v1/ssp/sessions', { body: { token: 'B'.repeat(43) }, key: null }, 404, 'link-invalid'],
+  ['ssp questions: no session', 'GET', () => '/api/v1/ssp/session', { key: null }, 401, 'session-invalid'],
+  ['ssp questions: forged session', 'GET', () => '/api/v1/ssp/session', { key: null, cookie: 'rg_ssp=forged' }, 401, 'session-invalid'],
+  ['ssp answer: no session', 'POST', () => '/api/v1/ssp/session/answers', { key: null, body: { questionId: UNKNOWN_ID, answer: null, elapsedMs: 1 } }, 401, 'session-invalid'],
+  ['ssp finish: no session', 'POST', () => '/api/v1/ssp/session/finish', { key: null, body: {} }, 401, 'session-invalid'],
+  ['unknown route', 'GET', () => '/api/v1/nothing-here', {}, 404, 'not-found'],
+];
+
+test.each(cases)('%s: a 4xx problem, nothing changes', async (_name, method, path, options, status, type) => {
+  const before = await tableCounts();
+  const res = await call(stack, method, path(), options);
+  expect({ status: res.status, type: res.body?.type }).toEqual({ status, type: `https://resetgate.dev/problems/${type}` });
+  expect(res.contentType).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ title: expect.any(String), detail: expect.any(String), status });
+  const after = await tableCounts();
+  // A refused approval is the one bad request that must leave a trace: the audit log records it.
+  if (type === 'approval-refused') after.audit_events -= 1;
+  expect(after).toEqual(before);
+});
+
+test('bad answers in a live session are refused and change nothing', async () => {
+  const link = (await call(stack, 'GET', `/api/v1/dev/outbox?verificationId=${existingId}`)).body.items[0].link;
+  const token = new URL(link).hash.replace('#token=', '');
+  const started = await call(stack, 'POST', '/api/v1/ssp/sessions', { key: null, body: { token } });
+  expect(started.status).toBe(201);
+  const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0];
+  const { body: session } = await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie });
+  const single = session.questions.find((q: { type: string }) => q.type === 'single');
+  const before = await tableCounts();
+  const bad: [unknown, number][] = [
+    [{ questionId: single.id, answer: { optionId: 'o99' }, elapsedMs: 1000 }, 400],
+    [{ questionId: single.id, answer: { optionIds: ['o1'] }, elapsedMs: 1000 }, 400],
+    [{ questionId: single.id, answer: 'o1', elapsedMs: 1000 }, 400],
+    [{ questionId: single.id, answer: null, elapsedMs: -5 }, 400],
+    [{ questionId: UNKNOWN_ID, answer: null, elapsedMs: 1000 }, 404],
+    [{ questionId: 'nope', answer: null, elapsedMs: 1000 }, 400],
+  ];
+  for (const [body, status] of bad) {
+    const res = await call(stack, 'POST', '/api/v1/ssp/session/answers', { key: null, cookie, body });
+    expect({ status: res.status, problem: res.contentType.startsWith('application/problem+json') }).toEqual({ status, problem: true });
+  }
+  expect(await tableCounts()).toEqual(before);
+});
