@@ -8,15 +8,7 @@ import {
   VerificationLinkEntity,
 } from '../api/database/entities';
 import type { AnswerInput, ClientSignals } from '../workflows/messages';
-import type {
-  Approval,
-  CancelReason,
-  Channel,
-  GradedAnswer,
-  Outcome,
-  RiskAssessment,
-  VerificationStatus,
-} from '../workflows/model';
+import type { Approval, CancelReason, Channel, GradedAnswer, Outcome, RiskAssessment, VerificationStatus } from '../workflows/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
@@ -126,9 +118,7 @@ export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps
     },
 
     async revokeLinks({ verificationId }: { verificationId: string }): Promise<void> {
-      await dataSource
-        .getRepository(VerificationLinkEntity)
-        .update({ verificationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await dataSource.getRepository(VerificationLinkEntity).update({ verificationId, revokedAt: IsNull() }, { revokedAt: new Date() });
     },
 
     /** Generates the questions once per verification; a retry returns the ones already stored. */
@@ -169,7 +159,12 @@ export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps
       });
     },
 
-    async assessRisk(input: { verificationId: string; userId: string; session: ClientSignals; signals: ClientSignals }): Promise<RiskAssessment> {
+    async assessRisk(input: {
+      verificationId: string;
+      userId: string;
+      session: ClientSignals;
+      signals: ClientSignals;
+    }): Promise<RiskAssessment> {
       const verification = await verificationOrFail(dataSource.manager, input.verificationId);
       const user = await dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: input.userId });
       const answered = await dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId: input.verificationId });

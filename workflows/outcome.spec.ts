@@ -2,11 +2,23 @@ import type { GradedAnswer } from './model';
 import { decideOutcome } from './outcome';
 
 const policy = {
-  version: 't', linkLifetimeSeconds: 1, sessionLifetimeSeconds: 1, questionsAsked: 4, minQuestions: 3,
-  minAnswered: 3, passThreshold: 0.75, maxRisk: 4, approvalWindowSeconds: 1,
+  version: 't',
+  linkLifetimeSeconds: 1,
+  sessionLifetimeSeconds: 1,
+  questionsAsked: 4,
+  minQuestions: 3,
+  minAnswered: 3,
+  passThreshold: 0.75,
+  maxRisk: 4,
+  approvalWindowSeconds: 1,
 };
 const answers = (...scores: (number | null)[]): GradedAnswer[] =>
-  scores.map((score, i) => ({ questionId: `q${i}`, kind: 'groups', grade: score === null ? 'skipped' : score === 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect', score: score ?? 0 }));
+  scores.map((score, i) => ({
+    questionId: `q${i}`,
+    kind: 'groups',
+    grade: score === null ? 'skipped' : score === 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect',
+    score: score ?? 0,
+  }));
 const lowRisk = { score: 1, factors: [] };
 
 describe('decideOutcome', () => {
@@ -17,7 +29,10 @@ describe('decideOutcome', () => {
     expect(decideOutcome(policy, 4, answers(1, 0, 1, 0), lowRisk).outcome).toBe('failed');
   });
   test('knowledge alone never passes: a perfect score above the risk limit fails', () => {
-    expect(decideOutcome(policy, 4, answers(1, 1, 1, 1), { score: 5, factors: [] })).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/risk/) });
+    expect(decideOutcome(policy, 4, answers(1, 1, 1, 1), { score: 5, factors: [] })).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/risk/),
+    });
   });
   test('too few answers is not enough questions, whatever their grades', () => {
     expect(decideOutcome(policy, 4, answers(1, 1, null, null), lowRisk).outcome).toBe('not_enough_questions');

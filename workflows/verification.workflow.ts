@@ -135,10 +135,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   const setStatus = async (status: VerificationStatus, outcome?: Outcome) => {
     state.status = status;
     if (outcome) state.outcome = outcome;
-    wf.upsertSearchAttributes([
-      { key: statusKey, value: status },
-      ...(outcome ? [{ key: outcomeKey, value: outcome }] : []),
-    ]);
+    wf.upsertSearchAttributes([{ key: statusKey, value: status }, ...(outcome ? [{ key: outcomeKey, value: outcome }] : [])]);
     await acts.recordProgress({
       verificationId,
       status,

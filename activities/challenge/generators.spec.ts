@@ -47,7 +47,17 @@ describe('generateQuestions', () => {
   });
 
   test('a user the directory barely knows gets fewer questions', () => {
-    const sparse: DirectoryFacts = { ...facts, manager: null, user: { ...facts.user, groups: [], managerId: null }, attendedMeetings: [], lastSigninCity: null };
-    expect(generateQuestions(sparse, 4).map((q) => q.kind).sort()).toEqual(['department', 'office']);
+    const sparse: DirectoryFacts = {
+      ...facts,
+      manager: null,
+      user: { ...facts.user, groups: [], managerId: null },
+      attendedMeetings: [],
+      lastSigninCity: null,
+    };
+    expect(
+      generateQuestions(sparse, 4)
+        .map((q) => q.kind)
+        .sort(),
+    ).toEqual(['department', 'office']);
   });
 });

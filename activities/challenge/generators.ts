@@ -12,12 +12,9 @@ type Generator = (facts: DirectoryFacts) => GeneratedQuestion | null;
  * the user lacks the fact, or there are too few distinct distractors to hide it.
  */
 export const GENERATORS: Record<QuestionKind, Generator> = {
-  manager: (f) =>
-    f.manager ? singleChoice('manager', 'Who is your manager?', f.manager.displayName, f.managerCandidates) : null,
+  manager: (f) => (f.manager ? singleChoice('manager', 'Who is your manager?', f.manager.displayName, f.managerCandidates) : null),
   department: (f) =>
-    f.user.department
-      ? singleChoice('department', 'Which department do you work in?', f.user.department, f.departments)
-      : null,
+    f.user.department ? singleChoice('department', 'Which department do you work in?', f.user.department, f.departments) : null,
   office: (f) => (f.user.office ? singleChoice('office', 'Which office are you based in?', f.user.office, f.offices) : null),
   meeting: (f) =>
     f.attendedMeetings.length > 0
@@ -29,9 +26,7 @@ export const GENERATORS: Record<QuestionKind, Generator> = {
         )
       : null,
   signin_city: (f) =>
-    f.lastSigninCity
-      ? singleChoice('signin_city', 'From which city did you last sign in?', f.lastSigninCity, f.signinCities)
-      : null,
+    f.lastSigninCity ? singleChoice('signin_city', 'From which city did you last sign in?', f.lastSigninCity, f.signinCities) : null,
   groups: (f) => groupsQuestion(f),
 };
 
@@ -47,7 +42,10 @@ export function generateQuestions(facts: DirectoryFacts, count: number): Generat
 }
 
 function singleChoice(kind: QuestionKind, text: string, answer: string, pool: string[]): GeneratedQuestion | null {
-  const distractors = sample(unique(pool).filter((p) => p !== answer), SINGLE_CHOICE_OPTIONS - 1);
+  const distractors = sample(
+    unique(pool).filter((p) => p !== answer),
+    SINGLE_CHOICE_OPTIONS - 1,
+  );
   if (distractors.length < SINGLE_CHOICE_OPTIONS - 1) return null;
   const options = labelled(shuffle([answer, ...distractors]));
   return {

@@ -9,9 +9,7 @@ export interface QuestionOption {
 }
 
 export type AnswerKey =
-  | { type: 'single'; optionId: string }
-  | { type: 'multi'; optionIds: string[] }
-  | { type: 'text'; accepted: string[] };
+  { type: 'single'; optionId: string } | { type: 'multi'; optionIds: string[] } | { type: 'text'; accepted: string[] };
 
 export interface UserAnswer {
   optionId?: string;

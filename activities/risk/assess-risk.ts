@@ -21,7 +21,8 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
     factors.push({ category, code, points, description: `${description} +${points}` });
 
   const userAgent = evidence.finish.userAgent ?? evidence.session.userAgent ?? '';
-  if (evidence.session.webdriver || evidence.finish.webdriver) add('endpoint', 'webdriver', 6, 'Browser is driven by automation (navigator.webdriver)');
+  if (evidence.session.webdriver || evidence.finish.webdriver)
+    add('endpoint', 'webdriver', 6, 'Browser is driven by automation (navigator.webdriver)');
   if (HEADLESS_USER_AGENT.test(userAgent)) add('endpoint', 'headless', 3, 'User agent is a headless or automated browser');
   if (!userAgent) add('endpoint', 'no_user_agent', 1, 'No user agent was sent');
 
@@ -30,10 +31,14 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
   const pastes = Math.max(evidence.pastedAnswers, evidence.finish.pasteCount ?? 0);
   if (pastes > 0) add('challenge', 'pasted_answers', Math.min(2, pastes), 'Answers were pasted');
   const median = medianOf(evidence.answerTimesMs);
-  if (median !== null && median < FASTEST_HUMAN_MEDIAN_MS) add('challenge', 'answers_too_fast', 1, 'Answers came faster than a person reads');
+  if (median !== null && median < FASTEST_HUMAN_MEDIAN_MS)
+    add('challenge', 'answers_too_fast', 1, 'Answers came faster than a person reads');
   if ((evidence.finish.focusLossCount ?? 0) > 3) add('challenge', 'focus_lost', 1, 'The page lost focus repeatedly while answering');
 
-  const score = Math.min(10, factors.reduce((sum, f) => sum + f.points, 0));
+  const score = Math.min(
+    10,
+    factors.reduce((sum, f) => sum + f.points, 0),
+  );
   return { score, factors };
 }
 

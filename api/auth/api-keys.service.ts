@@ -27,7 +27,9 @@ export class ApiKeysService {
   async ensureBootstrapKey(key: string): Promise<void> {
     if (key.length < 16) throw new Error('RESETGATE_BOOTSTRAP_API_KEY must be at least 16 characters');
     if (await this.keys.findOneBy({ keyHash: hash(key) })) return;
-    await this.keys.save(this.keys.create({ name: 'bootstrap', roles: ['admin', 'agent', 'auditor'], prefix: key.slice(0, 4), keyHash: hash(key) }));
+    await this.keys.save(
+      this.keys.create({ name: 'bootstrap', roles: ['admin', 'agent', 'auditor'], prefix: key.slice(0, 4), keyHash: hash(key) }),
+    );
     this.logger.log('bootstrap API key registered');
   }
 }

@@ -33,7 +33,7 @@ export class ProblemFilter implements ExceptionFilter {
   private classify(error: unknown): { kind: ProblemKind; detail: string; extensions?: Record<string, unknown> } {
     if (error instanceof ProblemException) return { kind: error.kind, detail: error.detail, extensions: error.extensions };
     // Nest wraps body-parser's errors in an HttpException; the parser's own type is on the cause.
-    const bodyParserType = (error as { type?: string }).type ?? ((error as { cause?: { type?: string } }).cause?.type);
+    const bodyParserType = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
     if (bodyParserType === 'entity.parse.failed') return { kind: 'malformedJson', detail: 'Fix the JSON syntax of the request body.' };
     if (bodyParserType === 'entity.too.large') return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
     if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {

@@ -21,10 +21,16 @@ export async function importDirectory(dataSource: DataSource, file: DirectoryFil
     await db.query('TRUNCATE directory_users, directory_meetings, directory_signins');
     for (const chunk of chunks(file.users, 500)) await db.insert(DirectoryUserEntity, chunk);
     for (const chunk of chunks(file.meetings, 500)) {
-      await db.insert(DirectoryMeetingEntity, chunk.map((m) => ({ ...m, startAt: shifted(m.startAt) })));
+      await db.insert(
+        DirectoryMeetingEntity,
+        chunk.map((m) => ({ ...m, startAt: shifted(m.startAt) })),
+      );
     }
     for (const chunk of chunks(file.signins, 500)) {
-      await db.insert(DirectorySigninEntity, chunk.map((s) => ({ ...s, at: shifted(s.at) })));
+      await db.insert(
+        DirectorySigninEntity,
+        chunk.map((s) => ({ ...s, at: shifted(s.at) })),
+      );
     }
   });
   return { users: file.users.length, meetings: file.meetings.length, signins: file.signins.length };

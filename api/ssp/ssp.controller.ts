@@ -25,7 +25,8 @@ export class SspController {
   @Post('sessions')
   @ApiOperation({ summary: 'Redeem the link token (the user pressed Start) and open a session' })
   async start(@Body() dto: StartSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (!startLimiter.take(req.ip ?? 'unknown')) throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
+    if (!startLimiter.take(req.ip ?? 'unknown'))
+      throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
     const result = await this.ssp.start(dto.token, dto.signals, this.context(req));
     if (result.status !== 'in_progress') return result;
     res.cookie(SSP_COOKIE, result.sessionId, {
@@ -56,7 +57,12 @@ export class SspController {
   @Post('session/finish')
   @HttpCode(200)
   @UseGuards(SspSessionGuard)
-  async finish(@CurrentSspSession() session: SspSessionEntity, @Body() dto: FinishDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async finish(
+    @CurrentSspSession() session: SspSessionEntity,
+    @Body() dto: FinishDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.ssp.finish(session, dto.signals, this.context(req));
     res.clearCookie(SSP_COOKIE, { path: '/api/v1/ssp' });
     return result;

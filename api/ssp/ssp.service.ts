@@ -48,7 +48,13 @@ export class SspService {
     }
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: rows[0].verification_id });
     const handle = this.temporal.workflow.getHandle(verification.workflowId);
-    await this.audit.record({ actor: 'ssp-user', action: 'link.redeemed', targetType: 'verification', targetId: verification.id, sourceIp: context.ip });
+    await this.audit.record({
+      actor: 'ssp-user',
+      action: 'link.redeemed',
+      targetType: 'verification',
+      targetId: verification.id,
+      sourceIp: context.ip,
+    });
 
     let started;
     try {
@@ -63,7 +69,9 @@ export class SspService {
     }
     const sessionId = randomBytes(32).toString('base64url');
     const expiresAt = new Date(started.sessionExpiresAt);
-    await this.dataSource.getRepository(SspSessionEntity).insert({ verificationId: verification.id, sessionHash: hashSessionId(sessionId), expiresAt });
+    await this.dataSource
+      .getRepository(SspSessionEntity)
+      .insert({ verificationId: verification.id, sessionHash: hashSessionId(sessionId), expiresAt });
     return { status: 'in_progress' as const, sessionId, sessionExpiresAt: started.sessionExpiresAt, questionCount: started.questionCount };
   }
 
@@ -87,7 +95,9 @@ export class SspService {
     try {
       await this.temporal.workflow
         .getHandle(verification.workflowId)
-        .executeUpdate(submitAnswer, { args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }] });
+        .executeUpdate(submitAnswer, {
+          args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }],
+        });
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);
@@ -134,7 +144,8 @@ function parseAnswer(type: string, options: QuestionOption[], raw: AnswerDto['an
   const known = new Set(options.map((o) => o.id));
   const invalid = (detail: string) => new ProblemException('validation', detail);
   if (type === 'single') {
-    if (typeof raw.optionId !== 'string' || !known.has(raw.optionId)) throw invalid('answer.optionId must be one of the question’s option ids.');
+    if (typeof raw.optionId !== 'string' || !known.has(raw.optionId))
+      throw invalid('answer.optionId must be one of the question’s option ids.');
     return { optionId: raw.optionId };
   }
   if (type === 'multi') {

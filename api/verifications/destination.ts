@@ -11,13 +11,17 @@ const EMAIL = /^[^\s@<>()",;:]{1,64}@([a-z0-9-]+\.)+[a-z]{2,63}$/i;
 export function validateDestination(channel: Channel, destination: string, organisationDomains: string[]): string {
   const value = destination.trim();
   if (channel === 'sms') {
-    if (!E164.test(value)) throw new ProblemException('destinationRefused', 'Give the phone number in E.164 form, for example +447700900123.');
+    if (!E164.test(value))
+      throw new ProblemException('destinationRefused', 'Give the phone number in E.164 form, for example +447700900123.');
     return value;
   }
   if (!EMAIL.test(value)) throw new ProblemException('destinationRefused', 'Give a valid email address.');
   const domain = value.split('@')[1].toLowerCase();
   if (organisationDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
-    throw new ProblemException('destinationRefused', `Addresses at ${domain} belong to the organisation; send the link to the user's personal address.`);
+    throw new ProblemException(
+      'destinationRefused',
+      `Addresses at ${domain} belong to the organisation; send the link to the user's personal address.`,
+    );
   }
   return value.toLowerCase();
 }

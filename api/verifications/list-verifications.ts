@@ -24,7 +24,10 @@ export async function listVerifications(dataSource: DataSource, query: ListVerif
   }
   const total = await filtered.clone().getCount();
 
-  const page = filtered.orderBy('v.created_at', 'DESC').addOrderBy('v.id', 'DESC').take(limit + 1);
+  const page = filtered
+    .orderBy('v.created_at', 'DESC')
+    .addOrderBy('v.id', 'DESC')
+    .take(limit + 1);
   if (query.cursor) {
     const { createdAt, id } = decodeCursor(query.cursor);
     page.andWhere('(v.created_at, v.id) < (:createdAt, :id)', { createdAt, id });

@@ -53,12 +53,19 @@ export class VerificationsService {
         .where('v.user_id = :userId AND v.created_at > :since', { userId: user.id, since: new Date(Date.now() - DAY_MS) })
         .getCount();
       if (today >= this.config.maxVerificationsPerUserPerDay) {
-        throw new ProblemException('dailyLimit', `${user.displayName} already had ${today} verifications in the last 24 hours; the limit is ${this.config.maxVerificationsPerUserPerDay}.`);
+        throw new ProblemException(
+          'dailyLimit',
+          `${user.displayName} already had ${today} verifications in the last 24 hours; the limit is ${this.config.maxVerificationsPerUserPerDay}.`,
+        );
       }
       const open = await db.findBy(VerificationEntity, { userId: user.id, status: In([...OPEN_STATUSES]), supersededBy: IsNull() });
       if (open.length) {
         await db.update(VerificationEntity, { id: In(open.map((o) => o.id)) }, { supersededBy: id });
-        await db.update(VerificationLinkEntity, { verificationId: In(open.map((o) => o.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
+        await db.update(
+          VerificationLinkEntity,
+          { verificationId: In(open.map((o) => o.id)), revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
       }
       await db.insert(VerificationEntity, {
         id,
@@ -76,7 +83,14 @@ export class VerificationsService {
         policy: this.config.policy,
       });
       await this.audit.record(
-        { actor: principal.id, action: 'verification.created', targetType: 'verification', targetId: id, sourceIp, details: { userId: user.id, channel: dto.channel, reason: dto.reason, supersedes: open.map((o) => o.id) } },
+        {
+          actor: principal.id,
+          action: 'verification.created',
+          targetType: 'verification',
+          targetId: id,
+          sourceIp,
+          details: { userId: user.id, channel: dto.channel, reason: dto.reason, supersedes: open.map((o) => o.id) },
+        },
         db,
       );
       // Started inside the transaction: if Temporal refuses, nothing was written.
@@ -84,7 +98,16 @@ export class VerificationsService {
         .start(verificationWorkflow, {
           workflowId,
           taskQueue: this.config.taskQueue,
-          args: [{ verificationId: id, userId: user.id, channel: dto.channel, reason: dto.reason, initiatedBy: principal.id, policy: this.config.policy }],
+          args: [
+            {
+              verificationId: id,
+              userId: user.id,
+              channel: dto.channel,
+              reason: dto.reason,
+              initiatedBy: principal.id,
+              policy: this.config.policy,
+            },
+          ],
           typedSearchAttributes: [
             { key: statusKey, value: 'created' },
             { key: targetUserKey, value: user.id },
@@ -93,7 +116,10 @@ export class VerificationsService {
         })
         .catch((err: unknown) => {
           this.logger.error(`could not start workflow: ${String(err)}`);
-          throw new ProblemException('temporalUnavailable', 'The workflow service did not accept the verification. Nothing was created; try again shortly.');
+          throw new ProblemException(
+            'temporalUnavailable',
+            'The workflow service did not accept the verification. Nothing was created; try again shortly.',
+          );
         });
       return open;
     });
@@ -113,7 +139,9 @@ export class VerificationsService {
 
   async transcript(id: string) {
     await this.find(id);
-    const questions = await this.dataSource.getRepository(ChallengeQuestionEntity).find({ where: { verificationId: id }, order: { position: 'ASC' } });
+    const questions = await this.dataSource
+      .getRepository(ChallengeQuestionEntity)
+      .find({ where: { verificationId: id }, order: { position: 'ASC' } });
     return {
       verificationId: id,
       items: questions.map((q) => ({
@@ -135,11 +163,15 @@ export class VerificationsService {
   async cancel(id: string, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
     try {
-      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(cancelVerification, { args: [{ cancelledBy: principal.id }] });
+      await this.temporal.workflow
+        .getHandle(verification.workflowId)
+        .executeUpdate(cancelVerification, { args: [{ cancelledBy: principal.id }] });
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);
-      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, { verificationStatus: verification.status });
+      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, {
+        verificationStatus: verification.status,
+      });
     }
     await this.audit.record({ actor: principal.id, action: 'verification.cancelled', targetType: 'verification', targetId: id, sourceIp });
     return this.get(id);
@@ -154,22 +186,43 @@ export class VerificationsService {
     try {
       await this.temporal.workflow
         .getHandle(verification.workflowId)
-        .executeUpdate(approveReset, { args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }] });
+        .executeUpdate(approveReset, {
+          args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }],
+        });
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);
-      await this.audit.record({ actor: principal.id, action: 'reset_approval.refused', targetType: 'verification', targetId: id, sourceIp, details: { reason, action: dto.action } });
-      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, { verificationStatus: verification.status });
+      await this.audit.record({
+        actor: principal.id,
+        action: 'reset_approval.refused',
+        targetType: 'verification',
+        targetId: id,
+        sourceIp,
+        details: { reason, action: dto.action },
+      });
+      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, {
+        verificationStatus: verification.status,
+      });
     }
-    await this.audit.record({ actor: principal.id, action: 'reset_approval.accepted', targetType: 'verification', targetId: id, sourceIp, details: { action: dto.action, ticketRef: dto.ticketRef ?? null } });
+    await this.audit.record({
+      actor: principal.id,
+      action: 'reset_approval.accepted',
+      targetType: 'verification',
+      targetId: id,
+      sourceIp,
+      details: { action: dto.action, ticketRef: dto.ticketRef ?? null },
+    });
     return this.get(id);
   }
 
   async history(id: string): Promise<unknown> {
     const verification = await this.find(id);
-    const history = await this.temporal.workflow.getHandle(verification.workflowId).fetchHistory().catch((err: unknown) => {
-      throw this.unavailable(err);
-    });
+    const history = await this.temporal.workflow
+      .getHandle(verification.workflowId)
+      .fetchHistory()
+      .catch((err: unknown) => {
+        throw this.unavailable(err);
+      });
     return JSON.parse(historyToJSON(history));
   }
 

@@ -21,9 +21,18 @@ async function newVerification(): Promise<{ id: string; userId: string }> {
   const user = await fullyKnownUser(db);
   const id = randomUUID();
   await db.dataSource.getRepository(VerificationEntity).insert({
-    id, workflowId: `verification-${id}`, userId: user.id, userEmail: user.email, userName: user.displayName,
-    channel: 'sms', destination: user.mobilePhone!, destinationMasked: '+44…', reason: 'password_reset',
-    initiatedBy: 'test', status: 'created', policy: testPolicy(),
+    id,
+    workflowId: `verification-${id}`,
+    userId: user.id,
+    userEmail: user.email,
+    userName: user.displayName,
+    channel: 'sms',
+    destination: user.mobilePhone!,
+    destinationMasked: '+44…',
+    reason: 'password_reset',
+    initiatedBy: 'test',
+    status: 'created',
+    policy: testPolicy(),
   });
   return { id, userId: user.id };
 }
@@ -53,9 +62,8 @@ test('an SMS link never lives longer than 10 minutes, whatever the policy says',
   const v = await newVerification();
   const activities = createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const before = Date.now();
-  const { linkExpiresAt } = await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, {
-    verificationId: v.id, userId: v.userId, channel: 'sms', linkLifetimeSeconds: 3600,
-  });
+  const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 3600 };
+  const { linkExpiresAt } = await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input);
   expect(Date.parse(linkExpiresAt) - before).toBeLessThanOrEqual(600_000 + 1000);
 });
 

@@ -33,7 +33,12 @@ test('create → dev outbox link → SSP session → answers → passed → appr
   const user = await someUser(0);
   const created = await create(user.email, user.mobile_phone);
   expect(created.status).toBe(201);
-  expect(created.body).toMatchObject({ user: { id: user.id, email: user.email }, channel: 'sms', reason: 'password_reset', ticketRef: 'INC-7' });
+  expect(created.body).toMatchObject({
+    user: { id: user.id, email: user.email },
+    channel: 'sms',
+    reason: 'password_reset',
+    ticketRef: 'INC-7',
+  });
   expect(created.body.destinationMasked).not.toContain(user.mobile_phone.slice(4, 9));
   const id = created.body.id;
 
@@ -61,7 +66,9 @@ test('create → dev outbox link → SSP session → answers → passed → appr
   expect(transcript.body.items).toHaveLength(session.total);
   expect(transcript.body.items.every((i: { grade: string }) => i.grade === 'correct')).toBe(true);
 
-  const approved = await call(stack, 'POST', `/api/v1/verifications/${id}/reset-approval`, { body: { action: 'password_reset', note: 'caller verified', ticketRef: 'INC-7' } });
+  const approved = await call(stack, 'POST', `/api/v1/verifications/${id}/reset-approval`, {
+    body: { action: 'password_reset', note: 'caller verified', ticketRef: 'INC-7' },
+  });
   expect(approved.status).toBe(200);
   const done = await waitForVerification(stack, id, ['reset_completed']);
   expect(done.resetAction).toMatchObject({ action: 'password_reset', approvedBy: 'apikey:bootstrap' });
@@ -79,7 +86,12 @@ test('create → dev outbox link → SSP session → answers → passed → appr
   expect(JSON.stringify(history.body)).not.toContain(tokenOf(link));
 
   const audit = await stack.db.dataSource.getRepository(AuditEventEntity).findBy({ targetId: id });
-  expect(audit.map((a) => a.action).sort()).toEqual(['link.redeemed', 'reset_approval.accepted', 'reset_approval.refused', 'verification.created']);
+  expect(audit.map((a) => a.action).sort()).toEqual([
+    'link.redeemed',
+    'reset_approval.accepted',
+    'reset_approval.refused',
+    'verification.created',
+  ]);
   const notices = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId: id });
   expect(notices.map((n) => n.to).sort()).toEqual([user.email, user.mobile_phone].sort());
 });
@@ -109,7 +121,9 @@ test('a used, an expired, a revoked and an unknown token all get the same answer
 
   const third = await create((await someUser(3)).email, '+447700900777');
   const expiredToken = tokenOf(await linkFor(stack, third.body.id));
-  await stack.db.dataSource.query(`UPDATE verification_links SET expires_at = now() - interval '1 second' WHERE verification_id = $1`, [third.body.id]);
+  await stack.db.dataSource.query(`UPDATE verification_links SET expires_at = now() - interval '1 second' WHERE verification_id = $1`, [
+    third.body.id,
+  ]);
   const unknownToken = 'A'.repeat(43);
 
   const answers = [];

@@ -17,10 +17,12 @@ afterAll(async () => {
 });
 
 test('a verification survives its worker being killed mid-wait, twice, and sends its link once', async () => {
-  const user = (await stack.db.dataSource.query(
-    `SELECT email, mobile_phone FROM directory_users u WHERE manager_id IS NOT NULL AND cardinality(groups) > 1
+  const user = (
+    await stack.db.dataSource.query(
+      `SELECT email, mobile_phone FROM directory_users u WHERE manager_id IS NOT NULL AND cardinality(groups) > 1
        AND mobile_phone IS NOT NULL AND EXISTS (SELECT 1 FROM directory_signins s WHERE s.user_id = u.id) LIMIT 1`,
-  ))[0];
+    )
+  )[0];
   const created = await call(stack, 'POST', '/api/v1/verifications', {
     body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'account_unlock' },
   });

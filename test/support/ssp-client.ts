@@ -27,7 +27,12 @@ export async function startSession(stack: Stack, token: string) {
 }
 
 /** Answers every question; `choose` sees the server-side key (the test's oracle, never the browser's). */
-export async function answerAll(stack: Stack, cookie: string, verificationId: string, choose: (q: ChallengeQuestionEntity) => UserAnswer | null) {
+export async function answerAll(
+  stack: Stack,
+  cookie: string,
+  verificationId: string,
+  choose: (q: ChallengeQuestionEntity) => UserAnswer | null,
+) {
   const session = await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie });
   const keys = await stack.db.dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId });
   for (const q of session.body.questions) {

@@ -139,7 +139,11 @@ export async function sparseUser(db: TestDatabase): Promise<DirectoryUserEntity>
   return db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ title: 'New Joiner' });
 }
 
-export async function waitForStatus(handle: StartedVerification['handle'], statuses: string[], timeoutMs = 30_000): Promise<VerificationState> {
+export async function waitForStatus(
+  handle: StartedVerification['handle'],
+  statuses: string[],
+  timeoutMs = 30_000,
+): Promise<VerificationState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await handle.query(verificationState);
@@ -172,4 +176,9 @@ export async function outboxFor(db: TestDatabase, verificationId: string): Promi
   return db.dataSource.getRepository(DevOutboxMessageEntity).find({ where: { verificationId }, order: { createdAt: 'ASC' } });
 }
 
-export const HUMAN_SIGNALS = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1', webdriver: false, timezone: 'Europe/London', pasteCount: 0 };
+export const HUMAN_SIGNALS = {
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1',
+  webdriver: false,
+  timezone: 'Europe/London',
+  pasteCount: 0,
+};

@@ -200,7 +200,8 @@ test('search attributes let list queries filter by status and target user', asyn
     ids = [];
     for await (const w of harness.client.workflow.list({
       query: `ResetGateTargetUser = '${v.user.id}' AND ResetGateStatus = 'link_sent'`,
-    })) ids.push(w.workflowId);
+    }))
+      ids.push(w.workflowId);
     if (ids.includes(v.handle.workflowId)) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -10,8 +10,98 @@ const SEED = 20261127;
 const PEOPLE = 320;
 const GENERATED_AT = new Date('2026-11-27T09:00:00Z');
 
-const GIVEN = ['Aisha', 'Ben', 'Chloé', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isabel', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oliver', 'Priya', 'Quentin', 'Rosa', 'Samuel', 'Tara', 'Umar', 'Vera', 'William', 'Ximena', 'Yusuf', 'Zoë', 'Amelia', 'Bruno', 'Camille', 'Dmitri', 'Esther', 'Felix', 'Hannah', 'Ivan', 'Julia', 'Karim', 'Laura', 'Marco', 'Nina', 'Omar', 'Paula', 'Rafael', 'Sofia', 'Tomás', 'Ursula', 'Victor', 'Wen', 'Yara'];
-const FAMILY = ['Okafor', 'Schmidt', 'Dubois', 'Nakamura', 'García', 'Haddad', 'Murphy', 'Kowalski', 'Rossi', 'Andersson', 'Mensah', 'Novak', 'Fernández', 'Ivanova', 'Clarke', 'Patel', 'Moreau', 'Silva', 'Cohen', 'Byrne', 'Khan', 'Larsen', 'Walsh', 'Ortega', 'Yilmaz', 'Fischer', 'Brennan', 'Costa', 'Lindqvist', 'Mwangi', 'Tanaka', 'Hughes', 'Kaur', 'Petrov', 'Santos', 'Weber', 'Quinn', 'Reyes', 'Sato', 'Baptiste'];
+const GIVEN = [
+  'Aisha',
+  'Ben',
+  'Chloé',
+  'Daniel',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Isabel',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oliver',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samuel',
+  'Tara',
+  'Umar',
+  'Vera',
+  'William',
+  'Ximena',
+  'Yusuf',
+  'Zoë',
+  'Amelia',
+  'Bruno',
+  'Camille',
+  'Dmitri',
+  'Esther',
+  'Felix',
+  'Hannah',
+  'Ivan',
+  'Julia',
+  'Karim',
+  'Laura',
+  'Marco',
+  'Nina',
+  'Omar',
+  'Paula',
+  'Rafael',
+  'Sofia',
+  'Tomás',
+  'Ursula',
+  'Victor',
+  'Wen',
+  'Yara',
+];
+const FAMILY = [
+  'Okafor',
+  'Schmidt',
+  'Dubois',
+  'Nakamura',
+  'García',
+  'Haddad',
+  'Murphy',
+  'Kowalski',
+  'Rossi',
+  'Andersson',
+  'Mensah',
+  'Novak',
+  'Fernández',
+  'Ivanova',
+  'Clarke',
+  'Patel',
+  'Moreau',
+  'Silva',
+  'Cohen',
+  'Byrne',
+  'Khan',
+  'Larsen',
+  'Walsh',
+  'Ortega',
+  'Yilmaz',
+  'Fischer',
+  'Brennan',
+  'Costa',
+  'Lindqvist',
+  'Mwangi',
+  'Tanaka',
+  'Hughes',
+  'Kaur',
+  'Petrov',
+  'Santos',
+  'Weber',
+  'Quinn',
+  'Reyes',
+  'Sato',
+  'Baptiste',
+];
 const OFFICES = [
   { name: 'London', country: 'GB', dial: '+447', rest: 9 },
   { name: 'Manchester', country: 'GB', dial: '+447', rest: 9 },
@@ -23,20 +113,67 @@ const OFFICES = [
   { name: 'Toronto', country: 'CA', dial: '+1416', rest: 7 },
 ];
 const NEARBY_CITIES: Record<string, string[]> = {
-  London: ['London', 'Croydon', 'Reading'], Manchester: ['Manchester', 'Salford', 'Stockport'],
-  Dublin: ['Dublin', 'Dún Laoghaire'], Berlin: ['Berlin', 'Potsdam'], Paris: ['Paris', 'Boulogne-Billancourt'],
-  'New York': ['New York', 'Jersey City', 'Brooklyn'], Austin: ['Austin', 'Round Rock'], Toronto: ['Toronto', 'Mississauga'],
+  London: ['London', 'Croydon', 'Reading'],
+  Manchester: ['Manchester', 'Salford', 'Stockport'],
+  Dublin: ['Dublin', 'Dún Laoghaire'],
+  Berlin: ['Berlin', 'Potsdam'],
+  Paris: ['Paris', 'Boulogne-Billancourt'],
+  'New York': ['New York', 'Jersey City', 'Brooklyn'],
+  Austin: ['Austin', 'Round Rock'],
+  Toronto: ['Toronto', 'Mississauga'],
 };
 const DEPARTMENTS: Record<string, { titles: string[]; groups: string[]; meetings: string[] }> = {
-  Engineering: { titles: ['Software Engineer', 'Senior Software Engineer', 'Site Reliability Engineer', 'QA Engineer'], groups: ['eng-platform', 'eng-payments', 'eng-mobile', 'eng-oncall', 'github-admins', 'k8s-prod-readers'], meetings: ['Platform sprint planning', 'Payments API design review', 'Incident review: checkout latency', 'Mobile release go/no-go', 'On-call handover'] },
-  Finance: { titles: ['Financial Analyst', 'Accountant', 'Payroll Specialist', 'Controller'], groups: ['fin-ap', 'fin-close', 'fin-payroll', 'netsuite-users', 'expense-approvers'], meetings: ['Month-end close sync', 'Q4 forecast review', 'Payroll cutoff check', 'Audit prep with external auditors'] },
-  Sales: { titles: ['Account Executive', 'Sales Development Rep', 'Sales Engineer', 'Account Manager'], groups: ['sales-emea', 'sales-na', 'salesforce-users', 'deal-desk', 'partner-channel'], meetings: ['EMEA pipeline review', 'Deal desk: Northwind renewal', 'Sales kickoff prep', 'Territory planning'] },
-  Marketing: { titles: ['Content Marketer', 'Product Marketing Manager', 'Designer', 'Events Manager'], groups: ['mkt-brand', 'mkt-events', 'mkt-web', 'hubspot-users', 'social-publishers'], meetings: ['Brand refresh workshop', 'Webinar dry run', 'Launch messaging review', 'Events calendar sync'] },
-  'People & HR': { titles: ['HR Business Partner', 'Recruiter', 'People Operations Specialist'], groups: ['hr-recruiting', 'hr-ops', 'workday-admins', 'benefits-team'], meetings: ['Hiring committee', 'Benefits renewal review', 'Onboarding cohort planning'] },
-  Legal: { titles: ['Counsel', 'Paralegal', 'Privacy Officer'], groups: ['legal-contracts', 'legal-privacy', 'dpo-office'], meetings: ['Contract template review', 'DPIA walkthrough', 'Privacy programme update'] },
-  'IT & Security': { titles: ['IT Support Analyst', 'Security Engineer', 'Identity Engineer', 'Helpdesk Agent'], groups: ['it-helpdesk', 'sec-ops', 'okta-admins', 'endpoint-admins', 'vpn-users'], meetings: ['Phishing simulation results', 'Okta policy change review', 'Laptop refresh planning', 'Tabletop exercise: ransomware'] },
-  Operations: { titles: ['Operations Manager', 'Supply Chain Analyst', 'Facilities Coordinator'], groups: ['ops-logistics', 'ops-facilities', 'vendor-management'], meetings: ['Vendor QBR', 'Warehouse capacity planning', 'Office move coordination'] },
-  'Customer Success': { titles: ['Customer Success Manager', 'Support Engineer', 'Onboarding Specialist'], groups: ['cs-enterprise', 'cs-support-l2', 'zendesk-agents', 'cs-onboarding'], meetings: ['Escalations stand-up', 'Churn risk review', 'Support tooling retro'] },
+  Engineering: {
+    titles: ['Software Engineer', 'Senior Software Engineer', 'Site Reliability Engineer', 'QA Engineer'],
+    groups: ['eng-platform', 'eng-payments', 'eng-mobile', 'eng-oncall', 'github-admins', 'k8s-prod-readers'],
+    meetings: [
+      'Platform sprint planning',
+      'Payments API design review',
+      'Incident review: checkout latency',
+      'Mobile release go/no-go',
+      'On-call handover',
+    ],
+  },
+  Finance: {
+    titles: ['Financial Analyst', 'Accountant', 'Payroll Specialist', 'Controller'],
+    groups: ['fin-ap', 'fin-close', 'fin-payroll', 'netsuite-users', 'expense-approvers'],
+    meetings: ['Month-end close sync', 'Q4 forecast review', 'Payroll cutoff check', 'Audit prep with external auditors'],
+  },
+  Sales: {
+    titles: ['Account Executive', 'Sales Development Rep', 'Sales Engineer', 'Account Manager'],
+    groups: ['sales-emea', 'sales-na', 'salesforce-users', 'deal-desk', 'partner-channel'],
+    meetings: ['EMEA pipeline review', 'Deal desk: Northwind renewal', 'Sales kickoff prep', 'Territory planning'],
+  },
+  Marketing: {
+    titles: ['Content Marketer', 'Product Marketing Manager', 'Designer', 'Events Manager'],
+    groups: ['mkt-brand', 'mkt-events', 'mkt-web', 'hubspot-users', 'social-publishers'],
+    meetings: ['Brand refresh workshop', 'Webinar dry run', 'Launch messaging review', 'Events calendar sync'],
+  },
+  'People & HR': {
+    titles: ['HR Business Partner', 'Recruiter', 'People Operations Specialist'],
+    groups: ['hr-recruiting', 'hr-ops', 'workday-admins', 'benefits-team'],
+    meetings: ['Hiring committee', 'Benefits renewal review', 'Onboarding cohort planning'],
+  },
+  Legal: {
+    titles: ['Counsel', 'Paralegal', 'Privacy Officer'],
+    groups: ['legal-contracts', 'legal-privacy', 'dpo-office'],
+    meetings: ['Contract template review', 'DPIA walkthrough', 'Privacy programme update'],
+  },
+  'IT & Security': {
+    titles: ['IT Support Analyst', 'Security Engineer', 'Identity Engineer', 'Helpdesk Agent'],
+    groups: ['it-helpdesk', 'sec-ops', 'okta-admins', 'endpoint-admins', 'vpn-users'],
+    meetings: ['Phishing simulation results', 'Okta policy change review', 'Laptop refresh planning', 'Tabletop exercise: ransomware'],
+  },
+  Operations: {
+    titles: ['Operations Manager', 'Supply Chain Analyst', 'Facilities Coordinator'],
+    groups: ['ops-logistics', 'ops-facilities', 'vendor-management'],
+    meetings: ['Vendor QBR', 'Warehouse capacity planning', 'Office move coordination'],
+  },
+  'Customer Success': {
+    titles: ['Customer Success Manager', 'Support Engineer', 'Onboarding Specialist'],
+    groups: ['cs-enterprise', 'cs-support-l2', 'zendesk-agents', 'cs-onboarding'],
+    meetings: ['Escalations stand-up', 'Churn risk review', 'Support tooling retro'],
+  },
 };
 const COMPANY_GROUPS = ['remote-workers', 'wellbeing-champions', 'green-team', 'book-club', 'mentoring-programme'];
 const PERSONAL_DOMAINS = ['gmail.com', 'outlook.com', 'proton.me', 'yahoo.com', 'icloud.com', 'gmx.de'];
@@ -55,7 +192,12 @@ const rand = mulberry32(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 const pickSome = <T>(items: readonly T[], n: number): T[] => [...items].sort(() => rand() - 0.5).slice(0, n);
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
-const ascii = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 export function generateDirectory(): DirectoryFile {
   const users: DirectoryFileUser[] = [];
@@ -83,7 +225,16 @@ export function generateDirectory(): DirectoryFile {
       managerId,
       mobilePhone: sparse && rand() < 0.5 ? null : `${office.dial}${digits(office.rest)}`,
       personalEmail: sparse ? null : `${ascii(given)}${ascii(family).slice(0, 3)}${Math.floor(rand() * 90 + 10)}@${pick(PERSONAL_DOMAINS)}`,
-      groups: sparse ? [] : [...new Set(['all-staff', ...pickSome(deptGroups, 1 + Math.floor(rand() * 3)), ...(rand() < 0.4 ? [pick(COMPANY_GROUPS)] : []), ...(office.name === 'London' ? ['london-office'] : [])])],
+      groups: sparse
+        ? []
+        : [
+            ...new Set([
+              'all-staff',
+              ...pickSome(deptGroups, 1 + Math.floor(rand() * 3)),
+              ...(rand() < 0.4 ? [pick(COMPANY_GROUPS)] : []),
+              ...(office.name === 'London' ? ['london-office'] : []),
+            ]),
+          ],
     };
     users.push(user);
     return user;

@@ -19,7 +19,13 @@ import {
 /** What the SSP page observes silently. Every field is optional and bounded. */
 export class ClientSignalsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 100) timezone?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(0, 35, { each: true }) languages?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(0, 35, { each: true })
+  languages?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 40) screen?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() webdriver?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) pasteCount?: number;
