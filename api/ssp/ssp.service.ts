@@ -93,11 +93,9 @@ export class SspService {
     const answer = parseAnswer(question.type, question.options, dto.answer);
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
     try {
-      await this.temporal.workflow
-        .getHandle(verification.workflowId)
-        .executeUpdate(submitAnswer, {
-          args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }],
-        });
+      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(submitAnswer, {
+        args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }],
+      });
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);

@@ -184,11 +184,9 @@ export class VerificationsService {
   async approve(id: string, dto: ResetApprovalDto, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
     try {
-      await this.temporal.workflow
-        .getHandle(verification.workflowId)
-        .executeUpdate(approveReset, {
-          args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }],
-        });
+      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(approveReset, {
+        args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }],
+      });
     } catch (err) {
       const reason = refusalReason(err);
       if (reason === undefined) throw this.unavailable(err);

@@ -63,7 +63,7 @@ test('an SMS link never lives longer than 10 minutes, whatever the policy says',
   const activities = createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const before = Date.now();
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 3600 };
-  const { linkExpiresAt } = await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input);
+  const { linkExpiresAt } = (await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input)) as { linkExpiresAt: string };
   expect(Date.parse(linkExpiresAt) - before).toBeLessThanOrEqual(600_000 + 1000);
 });
 
