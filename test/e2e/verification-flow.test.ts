@@ -190,3 +190,20 @@ test('deliveries are recorded once per verification', async () => {
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r: { n: string }) => r.n === '1')).toBe(true);
 });
+
+test('the console and the SSP are served with a strict CSP and no referrer', async () => {
+  for (const path of ['/console/', '/ssp/', '/ssp/anything/deep']) {
+    const res = await fetch(`${stack.baseUrl}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self';/);
+    expect(await res.text()).toMatch(/<base href="\/(console|ssp)\/">/);
+  }
+  const docs = await fetch(`${stack.baseUrl}/api/docs/openapi.json`);
+  const openapi = await docs.json();
+  expect(openapi.openapi).toBe('3.1.0');
+  expect(Object.keys(openapi.paths)).toEqual(
+    expect.arrayContaining(['/api/v1/verifications', '/api/v1/verifications/{id}/reset-approval', '/api/v1/ssp/sessions']),
+  );
+});
