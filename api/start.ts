@@ -10,7 +10,7 @@ import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { type RunningPostgres, startEmbeddedPostgres } from './infra/embedded-postgres';
 import { prepareApplication } from './prepare';
-import { startTemporalDevServer } from './temporal/dev-server';
+import { ensureTemporalCli, startTemporalDevServer } from './temporal/dev-server';
 import { createWorker } from './worker/run-worker';
 import { WorkerModule } from './worker/worker.module';
 
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   let temporalUi: string | undefined;
   if (!initial.temporalAddress) {
     step('starting the Temporal dev server');
+    ensureTemporalCli(step);
     const temporal: TestWorkflowEnvironment = await startTemporalDevServer({
       port: TEMPORAL_DEV_PORT,
       uiPort: TEMPORAL_UI_PORT,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -16,6 +17,25 @@ export function findTemporalCli(): string | undefined {
     join(homedir(), '.cache', 'temporal-cli', 'temporal'),
   ];
   return candidates.find((path): path is string => !!path && existsSync(path));
+}
+
+const GO_INSTALL_TARGET = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+/**
+ * For `npm start` on a machine without the CLI: build it from the Go module proxy when Go is
+ * installed (minutes, once), since offline machines cannot use the SDK's download.
+ */
+export function ensureTemporalCli(log: (line: string) => void): string | undefined {
+  const found = findTemporalCli();
+  if (found) return found;
+  const go = ['/usr/local/go/bin/go', ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'go'))].find((p) =>
+    existsSync(p),
+  );
+  if (!go) return undefined;
+  const gobin = join(homedir(), '.cache', 'temporal-cli');
+  log(`building the Temporal CLI with go install into ${gobin} (first start only; takes a few minutes)`);
+  const result = spawnSync(go, ['install', GO_INSTALL_TARGET], { env: { ...process.env, GOBIN: gobin }, stdio: 'inherit' });
+  return result.status === 0 ? findTemporalCli() : undefined;
 }
 
 export interface DevServerOptions {

@@ -201,7 +201,7 @@ test('the console and the SSP are served with a strict CSP and no referrer', asy
     expect(await res.text()).toMatch(/<base href="\/(console|ssp)\/">/);
   }
   const docs = await fetch(`${stack.baseUrl}/api/docs/openapi.json`);
-  const openapi = await docs.json();
+  const openapi = (await docs.json()) as { openapi: string; paths: Record<string, unknown> };
   expect(openapi.openapi).toBe('3.1.0');
   expect(Object.keys(openapi.paths)).toEqual(
     expect.arrayContaining(['/api/v1/verifications', '/api/v1/verifications/{id}/reset-approval', '/api/v1/ssp/sessions']),
