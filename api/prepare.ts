@@ -2,11 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Client } from '@temporalio/client';
 import { ApiKeysService } from './auth/api-keys.service';
 import { AppConfig } from './config/app-config';
 import { seedDevDirectoryIfEmpty } from './directory/import-directory';
+import { ensureSearchAttributes } from './temporal/search-attributes';
 
-/** Before serving: migrate the schema, seed the dev directory when empty, register the bootstrap key. */
+/** Before serving: migrate the schema, seed the dev directory when empty, register search attributes and the bootstrap key. */
 export async function prepareApplication(app: INestApplicationContext): Promise<void> {
   const logger = new Logger('Prepare');
   const config = app.get(AppConfig);
@@ -17,5 +19,7 @@ export async function prepareApplication(app: INestApplicationContext): Promise<
     const seeded = await seedDevDirectoryIfEmpty(dataSource);
     if (seeded) logger.log(`seeded the dev directory: ${seeded.users} users, ${seeded.meetings} meetings, ${seeded.signins} sign-ins`);
   }
+  const registered = await ensureSearchAttributes(app.get(Client), config.temporalNamespace);
+  if (registered.length) logger.log(`registered search attributes: ${registered.join(', ')}`);
   if (config.bootstrapApiKey) await app.get(ApiKeysService).ensureBootstrapKey(config.bootstrapApiKey);
 }
