@@ -4,12 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { ProblemException } from '../common/problem';
+import { RateLimiter } from '../common/rate-limiter';
 import { notFoundOnBadUuid } from '../common/uuid';
 import { CreateVerificationDto } from './dto/create-verification.dto';
 import { ListVerificationsQuery } from './dto/list-verifications.query';
 import { ResetApprovalDto } from './dto/reset-approval.dto';
 import { listVerifications } from './list-verifications';
 import { VerificationsService } from './verifications.service';
+
+/** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
+const createLimiter = new RateLimiter(30, 60_000);
 
 const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid }));
 
@@ -26,6 +31,8 @@ export class VerificationsController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
   create(@Body() dto: CreateVerificationDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    if (!createLimiter.take(who.id))
+      throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
     return this.verifications.create(dto, who, ip);
   }
 
