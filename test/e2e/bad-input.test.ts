@@ -1,3 +1,4 @@
+import { waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 
 /**
@@ -19,6 +20,8 @@ beforeAll(async () => {
     body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
   });
   existingId = created.body.id;
+  // Let the link go out first: the tables must be still while each case is counted.
+  await waitForVerification(stack, existingId, ['link_sent']);
 });
 afterAll(async () => {
   await stack?.stop();
