@@ -11,7 +11,7 @@ import { requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
-export async function createApp(): Promise<INestApplication> {
+export async function createApp(options: { ownSignals: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -19,7 +19,8 @@ export async function createApp(): Promise<INestApplication> {
   app.use(securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.enableShutdownHooks();
+  // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.
+  if (options.ownSignals) app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

