@@ -3,6 +3,7 @@ import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import {
   ChallengeQuestionEntity,
   DeliveryEntity,
+  DirectorySigninEntity,
   DirectoryUserEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -15,11 +16,14 @@ import { loadDirectoryFacts } from './challenge/load-directory-facts';
 import type { MessageSender } from './delivery/message-sender';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
+import { NetworkIntel } from './risk/network-intel';
 import { lockUser } from './user-lock';
 
 export interface ActivityDeps {
   dataSource: DataSource;
   sender: MessageSender;
+  /** Offline IP intelligence; loaded on first use when not given. */
+  networkIntel?: NetworkIntel;
   /** The configured public URL: links are never built from a Host header. */
   publicUrl: string;
 }
@@ -40,7 +44,8 @@ export interface ProgressUpdate {
 const TERMINAL_FOR_COMPLETION: VerificationStatus[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
-export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps) {
+export function createActivities({ dataSource, sender, publicUrl, networkIntel }: ActivityDeps) {
+  let intel = networkIntel;
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
 
   async function verificationOrFail(db: EntityManager, verificationId: string): Promise<VerificationEntity> {
@@ -124,14 +129,18 @@ export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps
     /** Generates the questions once per verification; a retry returns the ones already stored. */
     async prepareChallenge(input: { verificationId: string; userId: string; questionsAsked: number }) {
       return inTransaction(async (db) => {
-        const existing = await db.countBy(ChallengeQuestionEntity, { verificationId: input.verificationId });
-        if (existing > 0) return { questionCount: existing };
-        const facts = await loadDirectoryFacts(db, input.userId);
-        const questions = facts ? generateQuestions(facts, input.questionsAsked) : [];
-        await db.save(
-          questions.map((q, position) => db.create(ChallengeQuestionEntity, { ...q, verificationId: input.verificationId, position })),
-        );
-        return { questionCount: questions.length };
+        let questions: Pick<ChallengeQuestionEntity, 'weight'>[] = await db.findBy(ChallengeQuestionEntity, {
+          verificationId: input.verificationId,
+        });
+        if (questions.length === 0) {
+          const facts = await loadDirectoryFacts(db, input.userId);
+          questions = await db.save(
+            (facts ? generateQuestions(facts, input.questionsAsked) : []).map((q, position) =>
+              db.create(ChallengeQuestionEntity, { ...q, verificationId: input.verificationId, position }),
+            ),
+          );
+        }
+        return { questionCount: questions.length, questionWeight: questions.reduce((sum, q) => sum + q.weight, 0) };
       });
     },
 
@@ -155,26 +164,35 @@ export function createActivities({ dataSource, sender, publicUrl }: ActivityDeps
           });
           await db.save(question);
         }
-        return { questionId: question.id, kind: question.kind, grade: question.grade!, score: question.score! };
+        return { questionId: question.id, kind: question.kind, grade: question.grade!, score: question.score!, weight: question.weight };
       });
     },
 
+    /** Gathers the evidence (network, device, persona, behaviour) and scores it. */
     async assessRisk(input: {
       verificationId: string;
       userId: string;
       session: ClientSignals;
       signals: ClientSignals;
     }): Promise<RiskAssessment> {
+      intel ??= NetworkIntel.load({ torExitListPath: process.env.RESETGATE_TOR_EXIT_LIST });
       const verification = await verificationOrFail(dataSource.manager, input.verificationId);
       const user = await dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: input.userId });
-      const answered = await dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId: input.verificationId });
+      const questions = await dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId: input.verificationId });
+      const signins = await dataSource
+        .getRepository(DirectorySigninEntity)
+        .find({ where: { userId: input.userId }, order: { at: 'DESC' }, take: 20 });
       const onFile = verification.channel === 'sms' ? user?.mobilePhone : user?.personalEmail;
       return assessRisk({
+        network: intel.lookup(input.signals.ip ?? input.session.ip),
         session: input.session,
         finish: input.signals,
+        officeCountry: user?.officeCountry ?? null,
+        signinCountries: [...new Set(signins.map((s) => s.country))],
+        signinDevices: [...new Set(signins.map((s) => s.device).filter((d): d is string => !!d))],
         destinationOnFile: !!onFile && onFile.toLowerCase() === verification.destination.toLowerCase(),
-        answerTimesMs: answered.filter((q) => q.grade && q.grade !== 'skipped').map((q) => q.elapsedMs ?? 0),
-        pastedAnswers: answered.filter((q) => q.pasted).length,
+        answerTimesMs: questions.filter((q) => q.grade && q.grade !== 'skipped').map((q) => q.elapsedMs ?? 0),
+        pastedAnswers: questions.filter((q) => q.pasted).length,
       });
     },
 

@@ -65,6 +65,8 @@ export interface GradedAnswer {
   grade: Grade;
   /** 0–1, partial credit included. */
   score: number;
+  /** How much the question counts: public facts (manager, department, office) count for half. Absent before v2. */
+  weight?: number;
 }
 
 export interface RiskFactor {
@@ -107,6 +109,8 @@ export interface VerificationState {
   sessionExpiresAt?: string;
   approvalDeadline?: string;
   questionCount: number;
+  /** Sum of the questions' weights; absent in histories from before weighted scoring. */
+  questionWeight?: number;
   answers: GradedAnswer[];
   risk?: RiskAssessment;
   approval?: Approval;

@@ -23,21 +23,32 @@ const lowRisk = { score: 1, factors: [] };
 
 describe('decideOutcome', () => {
   test('passes a strong challenge at low risk', () => {
-    expect(decideOutcome(policy, 4, answers(1, 1, 1, 0.5), lowRisk)).toMatchObject({ outcome: 'passed', challengeScore: 0.88 });
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, 1, 0.5), lowRisk)).toMatchObject({
+      outcome: 'passed',
+      challengeScore: 0.88,
+    });
   });
   test('fails a weak challenge', () => {
-    expect(decideOutcome(policy, 4, answers(1, 0, 1, 0), lowRisk).outcome).toBe('failed');
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 0, 1, 0), lowRisk).outcome).toBe('failed');
   });
   test('knowledge alone never passes: a perfect score above the risk limit fails', () => {
-    expect(decideOutcome(policy, 4, answers(1, 1, 1, 1), { score: 5, factors: [] })).toMatchObject({
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, 1, 1), { score: 5, factors: [] })).toMatchObject({
       outcome: 'failed',
       reason: expect.stringMatching(/risk/),
     });
   });
   test('too few answers is not enough questions, whatever their grades', () => {
-    expect(decideOutcome(policy, 4, answers(1, 1, null, null), lowRisk).outcome).toBe('not_enough_questions');
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, null, null), lowRisk).outcome).toBe('not_enough_questions');
+  });
+  test('weighted: a public question counts for half', () => {
+    const graded = answers(1, 1, 1, 0).map((a, i) => ({ ...a, weight: i === 3 ? 0.5 : 1 }));
+    expect(decideOutcome(policy, { questionCount: 4, questionWeight: 3.5 }, graded, lowRisk)).toMatchObject({
+      outcome: 'passed',
+      challengeScore: 0.86,
+    });
+    expect(decideOutcome(policy, { questionCount: 4 }, graded, lowRisk)).toMatchObject({ outcome: 'passed', challengeScore: 0.75 });
   });
   test('skips count against the score', () => {
-    expect(decideOutcome(policy, 4, answers(1, 1, 1, null), lowRisk).challengeScore).toBe(0.75);
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, 1, null), lowRisk).challengeScore).toBe(0.75);
   });
 });

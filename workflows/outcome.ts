@@ -7,13 +7,16 @@ import type { GradedAnswer, OutcomeDecision, RiskAssessment, VerificationPolicy 
  */
 export function decideOutcome(
   policy: VerificationPolicy,
-  questionCount: number,
+  challenge: ChallengeSize,
   answers: GradedAnswer[],
   risk: RiskAssessment,
 ): OutcomeDecision {
   const answered = answers.filter((a) => a.grade !== 'skipped').length;
-  const totalScore = answers.reduce((sum, a) => sum + a.score, 0);
-  const challengeScore = questionCount > 0 ? round2(totalScore / questionCount) : 0;
+  // Unweighted (every question counts 1) when replaying a history from before weighted scoring.
+  const weighted = challenge.questionWeight !== undefined;
+  const totalScore = answers.reduce((sum, a) => sum + a.score * (weighted ? (a.weight ?? 1) : 1), 0);
+  const outOf = weighted ? challenge.questionWeight! : challenge.questionCount;
+  const challengeScore = outOf > 0 ? round2(totalScore / outOf) : 0;
   const base = { challengeScore, answered, riskScore: risk.score };
 
   if (answered < policy.minAnswered) {
@@ -26,6 +29,11 @@ export function decideOutcome(
     return { ...base, outcome: 'failed', reason: `risk ${risk.score} above maximum ${policy.maxRisk}` };
   }
   return { ...base, outcome: 'passed', reason: `challenge score ${challengeScore}, risk ${risk.score}` };
+}
+
+export interface ChallengeSize {
+  questionCount: number;
+  questionWeight?: number;
 }
 
 function round2(n: number): number {

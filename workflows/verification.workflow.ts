@@ -194,6 +194,8 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       questionsAsked: policy.questionsAsked,
     });
     state.questionCount = challenge.questionCount;
+    // Histories from before weighted scoring replay with every question counting 1.
+    if (wf.patched('weighted-challenge-score')) state.questionWeight = challenge.questionWeight;
     if (challenge.questionCount < policy.minQuestions) {
       return finish(
         'not_enough_questions',
@@ -210,7 +212,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     await wf.condition(() => answersBeingGraded === 0);
 
     state.risk = await acts.assessRisk({ verificationId, userId: input.userId, signals: finishSignals!, session: sessionSignals! });
-    const decision = decideOutcome(policy, state.questionCount, state.answers, state.risk);
+    const decision = decideOutcome(policy, state, state.answers, state.risk);
     if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason);
 
     state.approvalDeadline = new Date(Date.now() + policy.approvalWindowSeconds * 1000).toISOString();

@@ -1,51 +1,103 @@
 import type { DirectoryFacts } from './directory-facts';
-import type { GeneratedQuestion, QuestionKind, QuestionOption } from './question';
+import { type GeneratedQuestion, PUBLIC_KINDS, PUBLIC_WEIGHT, type QuestionKind, type QuestionOption } from './question';
 import { sample, shuffle } from './random';
 
 const SINGLE_CHOICE_OPTIONS = 4;
 const MULTI_CHOICE_OPTIONS = 5;
 
-type Generator = (facts: DirectoryFacts) => GeneratedQuestion | null;
+type Generator = (facts: DirectoryFacts) => Omit<GeneratedQuestion, 'weight'> | null;
 
 /**
  * Each generator returns null when the directory holds too little to ask its question fairly:
- * the user lacks the fact, or there are too few distinct distractors to hide it.
+ * the user lacks the fact, or there are too few distinct distractors to hide it. Distractors
+ * come from the user's own surroundings (department, office area), so knowing the public
+ * profile does not rule them out.
  */
 export const GENERATORS: Record<QuestionKind, Generator> = {
-  manager: (f) => (f.manager ? singleChoice('manager', 'Who is your manager?', f.manager.displayName, f.managerCandidates) : null),
+  groups: groupsQuestion,
+  meeting: (f) => (Math.random() < 0.5 ? meetingAttendeeQuestion(f) : null) ?? meetingQuestion(f),
+  signin_city: signinCityQuestion,
+  manager: (f) =>
+    f.manager ? singleChoice('manager', 'Who is your manager?', f.manager.displayName, [f.departmentManagers, f.otherManagers]) : null,
   department: (f) =>
-    f.user.department ? singleChoice('department', 'Which department do you work in?', f.user.department, f.departments) : null,
-  office: (f) => (f.user.office ? singleChoice('office', 'Which office are you based in?', f.user.office, f.offices) : null),
-  meeting: (f) =>
-    f.attendedMeetings.length > 0
-      ? singleChoice(
-          'meeting',
-          'Which of these meetings were you invited to in the last two weeks?',
-          sample(f.attendedMeetings, 1)[0],
-          f.otherMeetings.filter((m) => !f.attendedMeetings.includes(m)),
-        )
-      : null,
-  signin_city: (f) =>
-    f.lastSigninCity ? singleChoice('signin_city', 'From which city did you last sign in?', f.lastSigninCity, f.signinCities) : null,
-  groups: (f) => groupsQuestion(f),
+    f.user.department ? singleChoice('department', 'Which department do you work in?', f.user.department, [f.departments]) : null,
+  office: (f) => (f.user.office ? singleChoice('office', 'Which office are you based in?', f.user.office, [f.offices]) : null),
 };
 
-/** Builds `count` questions of different kinds, chosen at random among those the directory supports. */
+/** `count` questions of different kinds: private kinds first, public ones only to fill up. */
 export function generateQuestions(facts: DirectoryFacts, count: number): GeneratedQuestion[] {
+  const kinds = Object.keys(GENERATORS) as QuestionKind[];
+  const ordered = [...shuffle(kinds.filter((k) => !PUBLIC_KINDS.includes(k))), ...shuffle(kinds.filter((k) => PUBLIC_KINDS.includes(k)))];
   const questions: GeneratedQuestion[] = [];
-  for (const kind of shuffle(Object.keys(GENERATORS) as QuestionKind[])) {
+  for (const kind of ordered) {
     if (questions.length === count) break;
     const question = GENERATORS[kind](facts);
-    if (question) questions.push(question);
+    if (question) questions.push({ ...question, weight: PUBLIC_KINDS.includes(kind) ? PUBLIC_WEIGHT : 1 });
   }
-  return questions;
+  return shuffle(questions);
 }
 
-function singleChoice(kind: QuestionKind, text: string, answer: string, pool: string[]): GeneratedQuestion | null {
-  const distractors = sample(
-    unique(pool).filter((p) => p !== answer),
-    SINGLE_CHOICE_OPTIONS - 1,
-  );
+function groupsQuestion(f: DirectoryFacts): Omit<GeneratedQuestion, 'weight'> | null {
+  const telling = f.user.groups.filter((g) => !f.ubiquitousGroups.includes(g));
+  if (telling.length === 0) return null;
+  const memberOf = sample(telling, Math.min(2, telling.length));
+  const notHeld = (g: string) => !f.user.groups.includes(g) && !f.ubiquitousGroups.includes(g);
+  const wanted = MULTI_CHOICE_OPTIONS - memberOf.length;
+  const distractors = unique([...shuffle(f.departmentGroups.filter(notHeld)), ...shuffle(f.groupNames.filter(notHeld))]).slice(0, wanted);
+  if (distractors.length < wanted) return null;
+  const options = labelled(shuffle([...memberOf, ...distractors]));
+  return {
+    kind: 'groups',
+    type: 'multi',
+    text: 'Which of these groups are you a member of? Select all that apply.',
+    options,
+    answerKey: { type: 'multi', optionIds: options.filter((o) => memberOf.includes(o.label)).map((o) => o.id) },
+  };
+}
+
+function meetingQuestion(f: DirectoryFacts): Omit<GeneratedQuestion, 'weight'> | null {
+  if (f.attendedMeetings.length === 0) return null;
+  const attended = new Set(f.attendedMeetings.map((m) => m.subject));
+  const answer = sample(f.attendedMeetings, 1)[0].subject;
+  const unattended = (subjects: string[]) => subjects.filter((s) => !attended.has(s));
+  return singleChoice('meeting', 'Which of these meetings were you invited to in the last two weeks?', answer, [
+    unattended(f.departmentMeetingSubjects),
+    unattended(f.otherMeetingSubjects),
+  ]);
+}
+
+/** Free text: name a co-attendee. Typos, accents, nicknames and initials are forgiven by the grader. */
+function meetingAttendeeQuestion(f: DirectoryFacts): Omit<GeneratedQuestion, 'weight'> | null {
+  // The manager's name is public: a meeting the manager attended would give the answer away.
+  const candidates = f.attendedMeetings
+    .map((m) => ({ ...m, attendees: m.attendees.filter((a) => a !== f.manager?.displayName) }))
+    .filter((m) => m.attendees.length > 0);
+  if (candidates.length === 0) return null;
+  const meeting = sample(candidates, 1)[0];
+  const day = meeting.startAt.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return {
+    kind: 'meeting',
+    type: 'text',
+    text: `You were invited to “${meeting.subject}” on ${day}. Name one other person who was invited.`,
+    options: [],
+    answerKey: { type: 'text', accepted: meeting.attendees },
+  };
+}
+
+function signinCityQuestion(f: DirectoryFacts): Omit<GeneratedQuestion, 'weight'> | null {
+  // The office city is public, so only a city away from the office says anything.
+  const private_ = f.signinCities.filter((c) => c !== f.user.office);
+  if (private_.length === 0) return null;
+  const answer = sample(private_, 1)[0];
+  const pool = f.officeAreaCities.filter((c) => !f.signinCities.includes(c) && c !== f.user.office);
+  return singleChoice('signin_city', 'Which of these places have you signed in from recently?', answer, [pool]);
+}
+
+/** `tiers` are distractor pools, most plausible first: each is drawn from at random before the next. */
+function singleChoice(kind: QuestionKind, text: string, answer: string, tiers: string[][]): Omit<GeneratedQuestion, 'weight'> | null {
+  const distractors = unique(tiers.flatMap((tier) => shuffle(tier)))
+    .filter((p) => p !== answer)
+    .slice(0, SINGLE_CHOICE_OPTIONS - 1);
   if (distractors.length < SINGLE_CHOICE_OPTIONS - 1) return null;
   const options = labelled(shuffle([answer, ...distractors]));
   return {
@@ -54,24 +106,6 @@ function singleChoice(kind: QuestionKind, text: string, answer: string, pool: st
     text,
     options,
     answerKey: { type: 'single', optionId: options.find((o) => o.label === answer)!.id },
-  };
-}
-
-function groupsQuestion(f: DirectoryFacts): GeneratedQuestion | null {
-  if (f.user.groups.length === 0) return null;
-  const memberOf = sample(f.user.groups, Math.min(2, f.user.groups.length));
-  const distractors = sample(
-    unique(f.groupNames).filter((g) => !f.user.groups.includes(g)),
-    MULTI_CHOICE_OPTIONS - memberOf.length,
-  );
-  if (distractors.length < MULTI_CHOICE_OPTIONS - memberOf.length) return null;
-  const options = labelled(shuffle([...memberOf, ...distractors]));
-  return {
-    kind: 'groups',
-    type: 'multi',
-    text: 'Which of these groups are you a member of? Select all that apply.',
-    options,
-    answerKey: { type: 'multi', optionIds: options.filter((o) => memberOf.includes(o.label)).map((o) => o.id) },
   };
 }
 

@@ -26,4 +26,13 @@ describe('gradeAnswer', () => {
     expect(gradeAnswer(key, { text: 'Ben Schmidt' }).grade).toBe('incorrect');
     expect(gradeAnswer(key, { text: '   ' }).grade).toBe('incorrect');
   });
+
+  test('nicknames with the family name are right; initials earn half; any accepted name counts', () => {
+    const key = { type: 'text' as const, accepted: ['Karim Haddad', 'Benjamin Okafor'] };
+    expect(gradeAnswer(key, { text: 'Ben Okafor' }).grade).toBe('correct');
+    expect(gradeAnswer(key, { text: 'karim haddad' }).grade).toBe('correct');
+    expect(gradeAnswer(key, { text: 'K. Haddad' })).toEqual({ grade: 'partial', score: 0.5 });
+    expect(gradeAnswer(key, { text: 'Karim' })).toEqual({ grade: 'partial', score: 0.5 });
+    expect(gradeAnswer(key, { text: 'Bob Okafor' }).grade).toBe('incorrect');
+  });
 });

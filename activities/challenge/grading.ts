@@ -1,4 +1,5 @@
 import type { Grade } from '../../workflows/model';
+import { sameGivenName } from './nicknames';
 import type { AnswerKey, UserAnswer } from './question';
 
 export interface GradeResult {
@@ -29,16 +30,33 @@ function gradeMulti(expected: string[], chosen: string[]): GradeResult {
   return score > 0 ? { grade: 'partial', score: Math.round(score * 100) / 100 } : { grade: 'incorrect', score: 0 };
 }
 
-/** Case, accents and spacing never matter; one typo per eight letters still counts as right. */
+/**
+ * Free text names a person. Case, accents and spacing never matter, and one typo per eight
+ * letters is forgiven. A nickname with the right family name is right; the family name alone,
+ * the given name alone or an initial with the family name ("K. Haddad") earn half.
+ */
 function gradeText(accepted: string[], given: string): GradeResult {
   const answer = normalise(given);
   if (!answer) return { grade: 'incorrect', score: 0 };
-  for (const candidate of accepted.map(normalise)) {
-    if (editDistance(answer, candidate) <= Math.floor(candidate.length / 8)) return { grade: 'correct', score: 1 };
+  const grades = accepted.map((name) => gradeName(normalise(name), answer));
+  const best = Math.max(...grades, 0);
+  if (best === 1) return { grade: 'correct', score: 1 };
+  return best > 0 ? { grade: 'partial', score: best } : { grade: 'incorrect', score: 0 };
+}
+
+function gradeName(expected: string, answer: string): number {
+  const close = (a: string, b: string) => editDistance(a, b) <= Math.floor(b.length / 8);
+  if (close(answer, expected)) return 1;
+  const [given, ...rest] = expected.split(' ');
+  const family = rest.join(' ');
+  const words = answer.split(' ');
+  const answerFamily = words.slice(1).join(' ');
+  if (words.length > 1 && family && close(answerFamily, family)) {
+    if (sameGivenName(words[0], given)) return 1;
+    if (words[0].length === 1 && words[0] === given[0]) return 0.5;
   }
-  const words = new Set(accepted.flatMap((a) => normalise(a).split(' ')));
-  if (answer.split(' ').some((w) => w.length > 1 && words.has(w))) return { grade: 'partial', score: 0.5 };
-  return { grade: 'incorrect', score: 0 };
+  if (words.length === 1 && (close(answer, given) || (family && close(answer, family)))) return 0.5;
+  return 0;
 }
 
 export function normalise(text: string): string {

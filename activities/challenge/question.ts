@@ -3,6 +3,13 @@
 export type QuestionKind = 'groups' | 'manager' | 'department' | 'office' | 'meeting' | 'signin_city';
 export type QuestionType = 'single' | 'multi' | 'text';
 
+/**
+ * Facts anyone can find on a social profile (manager, department, office) prove little; the
+ * engine asks mostly private ones and counts a public answer for half.
+ */
+export const PUBLIC_KINDS: readonly QuestionKind[] = ['manager', 'department', 'office'];
+export const PUBLIC_WEIGHT = 0.5;
+
 export interface QuestionOption {
   id: string;
   label: string;
@@ -23,4 +30,5 @@ export interface GeneratedQuestion {
   text: string;
   options: QuestionOption[];
   answerKey: AnswerKey;
+  weight: number;
 }

@@ -7,7 +7,8 @@ export interface DirectoryFile {
   generatedAt: string;
   users: DirectoryFileUser[];
   meetings: { id: string; subject: string; organizerId: string; startAt: string; attendeeIds: string[] }[];
-  signins: { userId: string; at: string; city: string; country: string }[];
+  /** Recent sign-ins: when, from where, and the device family (for example "iOS · Safari"). */
+  signins: { userId: string; at: string; city: string; country: string; device: string | null }[];
 }
 
 export interface DirectoryFileUser {

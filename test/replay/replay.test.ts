@@ -9,10 +9,13 @@ import { Worker } from '@temporalio/worker';
  * with `patched()` instead. Re-record with `RESETGATE_RECORD_HISTORIES=1 npx jest test/workflows`.
  */
 const FIXTURES = join(__dirname, 'fixtures');
-const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+/** One folder per workflow version: `v1/passed-reset-completed.json`, … */
+const fixtures = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
 
-test('there are fixtures for every outcome', () => {
-  expect(fixtures.length).toBeGreaterThanOrEqual(8);
+test('there are fixtures for every outcome of every version', () => {
+  const versions = new Set(fixtures.map((f) => f.split('/')[0]));
+  expect(versions.size).toBeGreaterThanOrEqual(2);
+  for (const version of versions) expect(fixtures.filter((f) => f.startsWith(`${version}/`)).length).toBeGreaterThanOrEqual(8);
 });
 
 test('every recorded history replays deterministically on the current workflow code', async () => {

@@ -26,6 +26,9 @@ import {
  * Every path of the verification state machine on the real dev server and PostgreSQL.
  * With RESETGATE_RECORD_HISTORIES=1 each scenario's history is written as a replay fixture.
  */
+/** Fixtures of released versions stay; a change that needs `patched()` starts a new folder. */
+const CURRENT_WORKFLOW_VERSION = 'v2';
+
 let db: TestDatabase;
 let harness: Harness;
 
@@ -58,7 +61,7 @@ async function checkReplay(v: StartedVerification, scenario: string) {
   const history = await v.handle.fetchHistory();
   await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! } }, history, v.handle.workflowId);
   if (process.env.RESETGATE_RECORD_HISTORIES === '1') {
-    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', `${scenario}.json`), historyToJSON(history));
+    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', CURRENT_WORKFLOW_VERSION, `${scenario}.json`), historyToJSON(history));
   }
 }
 

@@ -13,6 +13,8 @@ export class ChallengeQuestionEntity {
   @Column() text: string;
   @Column({ type: 'jsonb' }) options: QuestionOption[];
   @Column({ name: 'answer_key', type: 'jsonb' }) answerKey: AnswerKey;
+  /** Public facts count for half: see PUBLIC_WEIGHT. */
+  @Column({ type: 'real', default: 1 }) weight: number;
   @Column({ type: 'jsonb', nullable: true }) answer: UserAnswer | null;
   @Column({ type: 'text', nullable: true }) grade: Grade | null;
   @Column({ type: 'real', nullable: true }) score: number | null;

@@ -36,4 +36,5 @@ export class DirectorySigninEntity {
   @Column({ type: 'timestamptz' }) at: Date;
   @Column() city: string;
   @Column() country: string;
+  @Column({ type: 'text', nullable: true }) device: string | null;
 }

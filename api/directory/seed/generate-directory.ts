@@ -112,16 +112,26 @@ const OFFICES = [
   { name: 'Austin', country: 'US', dial: '+1512', rest: 7 },
   { name: 'Toronto', country: 'CA', dial: '+1416', rest: 7 },
 ];
+/** Where people live around each office: the office city first. */
 const NEARBY_CITIES: Record<string, string[]> = {
-  London: ['London', 'Croydon', 'Reading'],
-  Manchester: ['Manchester', 'Salford', 'Stockport'],
-  Dublin: ['Dublin', 'Dún Laoghaire'],
-  Berlin: ['Berlin', 'Potsdam'],
-  Paris: ['Paris', 'Boulogne-Billancourt'],
-  'New York': ['New York', 'Jersey City', 'Brooklyn'],
-  Austin: ['Austin', 'Round Rock'],
-  Toronto: ['Toronto', 'Mississauga'],
+  London: ['London', 'Croydon', 'Reading', 'Watford', 'Guildford', 'Kingston upon Thames'],
+  Manchester: ['Manchester', 'Salford', 'Stockport', 'Bolton', 'Oldham', 'Altrincham'],
+  Dublin: ['Dublin', 'Dún Laoghaire', 'Swords', 'Bray', 'Tallaght', 'Maynooth'],
+  Berlin: ['Berlin', 'Potsdam', 'Oranienburg', 'Bernau', 'Königs Wusterhausen', 'Falkensee'],
+  Paris: ['Paris', 'Boulogne-Billancourt', 'Saint-Denis', 'Versailles', 'Montreuil', 'Nanterre'],
+  'New York': ['New York', 'Jersey City', 'Hoboken', 'Yonkers', 'New Rochelle', 'Stamford'],
+  Austin: ['Austin', 'Round Rock', 'Cedar Park', 'Pflugerville', 'Georgetown', 'San Marcos'],
+  Toronto: ['Toronto', 'Mississauga', 'Brampton', 'Markham', 'Vaughan', 'Oakville'],
 };
+/** Device families as sign-in logs report them (Entra ID deviceDetail, Google login audit). */
+export const DEVICE_FAMILIES = [
+  'iOS · Safari',
+  'Android · Chrome',
+  'Windows · Edge',
+  'Windows · Chrome',
+  'macOS · Safari',
+  'macOS · Chrome',
+];
 const DEPARTMENTS: Record<string, { titles: string[]; groups: string[]; meetings: string[] }> = {
   Engineering: {
     titles: ['Software Engineer', 'Senior Software Engineer', 'Site Reliability Engineer', 'QA Engineer'],
@@ -272,15 +282,19 @@ export function generateDirectory(): DirectoryFile {
     }
   }
 
+  // Each person signs in from home or the office, on one or two devices of their own.
   const signins: DirectoryFile['signins'] = [];
   for (const user of active) {
-    const home = OFFICES.find((o) => o.name === user.office)!;
-    for (let i = 0; i < 3; i++) {
+    const office = OFFICES.find((o) => o.name === user.office)!;
+    const home = pick(NEARBY_CITIES[office.name].slice(1));
+    const devices = pickSome(DEVICE_FAMILIES, rand() < 0.4 ? 2 : 1);
+    for (let i = 0; i < 4; i++) {
       signins.push({
         userId: user.id,
-        at: new Date(GENERATED_AT.getTime() - (i * 2 + rand()) * 86_400_000).toISOString(),
-        city: pick(NEARBY_CITIES[home.name]),
-        country: home.country,
+        at: new Date(GENERATED_AT.getTime() - (i * 3 + rand() * 2) * 86_400_000).toISOString(),
+        city: i === 0 || rand() < 0.5 ? home : office.name,
+        country: office.country,
+        device: pick(devices),
       });
     }
   }
