@@ -43,8 +43,13 @@ export interface VerificationPolicy {
   /** Fewer generated questions than this, or fewer answered, ends in `not_enough_questions`. */
   minQuestions: number;
   minAnswered: number;
-  /** Average challenge score (0–1) needed to pass. */
+  /** Weighted challenge score (0–1) needed to pass at risk 0. */
   passThreshold: number;
+  /**
+   * How much each risk point raises the score needed: a riskier session must know more.
+   * Absent in policies from before it existed, which means 0.
+   */
+  riskStepUp?: number;
   /** Highest risk score (0–10) that may still pass. */
   maxRisk: number;
   approvalWindowSeconds: number;

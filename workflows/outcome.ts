@@ -3,7 +3,8 @@ import type { GradedAnswer, OutcomeDecision, RiskAssessment, VerificationPolicy 
 /**
  * PRODUCT.md step 4: `passed` needs possession of the link (the session exists only because the
  * link was redeemed), a challenge score at or above the threshold, and risk at or below the
- * policy maximum. Knowledge alone never passes: high risk fails a perfect score.
+ * policy maximum. Knowledge alone never passes: high risk fails a perfect score. Below the
+ * maximum, risk raises the bar: each point adds `riskStepUp` to the score needed.
  */
 export function decideOutcome(
   policy: VerificationPolicy,
@@ -22,8 +23,10 @@ export function decideOutcome(
   if (answered < policy.minAnswered) {
     return { ...base, outcome: 'not_enough_questions', reason: `answered ${answered} of the ${policy.minAnswered} required` };
   }
-  if (challengeScore < policy.passThreshold) {
-    return { ...base, outcome: 'failed', reason: `challenge score ${challengeScore} below threshold ${policy.passThreshold}` };
+  const required = round2(Math.min(1, policy.passThreshold + risk.score * (policy.riskStepUp ?? 0)));
+  if (challengeScore < required) {
+    const why = required > policy.passThreshold ? ` (${policy.passThreshold}, raised by risk ${risk.score})` : '';
+    return { ...base, outcome: 'failed', reason: `challenge score ${challengeScore} below the ${required} required${why}` };
   }
   if (risk.score > policy.maxRisk) {
     return { ...base, outcome: 'failed', reason: `risk ${risk.score} above maximum ${policy.maxRisk}` };

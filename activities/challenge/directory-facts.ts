@@ -40,4 +40,7 @@ export interface DirectoryFacts {
   signinCities: string[];
   /** Cities colleagues of the same office sign in from: the plausible alternatives. */
   officeAreaCities: string[];
+  /** Device families ("iOS · Safari") the user signed in with recently, and all those seen in the directory. */
+  signinDevices: string[];
+  deviceFamilies: string[];
 }

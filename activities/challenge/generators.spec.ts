@@ -26,6 +26,8 @@ const facts: DirectoryFacts = {
   otherMeetingSubjects: ['Vendor QBR', 'Hiring committee'],
   signinCities: ['Bray', 'Dublin'],
   officeAreaCities: ['Dublin', 'Bray', 'Swords', 'Tallaght', 'Maynooth'],
+  signinDevices: ['iOS · Safari'],
+  deviceFamilies: ['iOS · Safari', 'Android · Chrome', 'Windows · Edge', 'macOS · Chrome', 'Windows · Chrome'],
 };
 
 const many = (count: number) => Array.from({ length: 60 }, () => generateQuestions(facts, count)).flat();
@@ -44,11 +46,11 @@ describe('generateQuestions', () => {
   });
 
   test('private facts come first; public ones only fill up, at half weight', () => {
-    const three = generateQuestions(facts, 3);
-    expect(three.map((q) => q.kind).sort()).toEqual(['groups', 'meeting', 'signin_city']);
-    expect(three.every((q) => q.weight === 1)).toBe(true);
     const four = generateQuestions(facts, 4);
-    expect(four.filter((q) => q.weight === 0.5)).toHaveLength(1);
+    expect(four.map((q) => q.kind).sort()).toEqual(['groups', 'meeting', 'signin_city', 'signin_device']);
+    expect(four.every((q) => q.weight === 1)).toBe(true);
+    const withoutMeetings = generateQuestions({ ...facts, attendedMeetings: [] }, 4);
+    expect(withoutMeetings.filter((q) => q.weight === 0.5)).toHaveLength(1);
   });
 
   test('the groups question never asks about a group everyone holds, and its distractors come from the department', () => {
@@ -90,6 +92,7 @@ describe('generateQuestions', () => {
       user: { ...facts.user, groups: [], managerId: null },
       attendedMeetings: [],
       signinCities: [],
+      signinDevices: [],
     };
     expect(
       generateQuestions(sparse, 4)

@@ -73,6 +73,11 @@ export async function loadDirectoryFacts(db: EntityManager, userId: string, now 
     departmentMeetingSubjects: await meetingSubjects(true),
     otherMeetingSubjects: await meetingSubjects(false),
     signinCities: await values(`SELECT DISTINCT city AS v FROM directory_signins WHERE user_id = $1 AND at >= $2`, [user.id, signinsSince]),
+    signinDevices: await values(
+      `SELECT DISTINCT device AS v FROM directory_signins WHERE user_id = $1 AND at >= $2 AND device IS NOT NULL`,
+      [user.id, signinsSince],
+    ),
+    deviceFamilies: await values(`SELECT DISTINCT device AS v FROM directory_signins WHERE device IS NOT NULL`),
     officeAreaCities: await values(
       `SELECT DISTINCT s.city AS v FROM directory_signins s JOIN directory_users u ON u.id = s.user_id
         WHERE u.office IS NOT DISTINCT FROM $1`,

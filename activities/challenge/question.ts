@@ -1,6 +1,6 @@
 /** The shape of a challenge question. The answer key never leaves the server. */
 
-export type QuestionKind = 'groups' | 'manager' | 'department' | 'office' | 'meeting' | 'signin_city';
+export type QuestionKind = 'groups' | 'manager' | 'department' | 'office' | 'meeting' | 'signin_city' | 'signin_device';
 export type QuestionType = 'single' | 'multi' | 'text';
 
 /**

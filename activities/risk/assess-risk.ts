@@ -25,7 +25,7 @@ const FASTEST_HUMAN_MEDIAN_MS = 1500;
 
 /** Points per factor: the policy's `maxRisk` (default 4) is compared with their sum, capped at 10. */
 export const RISK_POINTS = {
-  tor: 5,
+  tor: 6,
   vpn: 3,
   hosting: 3,
   ipCountryUnusual: 2,
