@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -16,12 +17,19 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
-  app.use(securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(compression(), securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.
   if (options.ownSignals) app.enableShutdownHooks();
 
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveStaticApps(app.getHttpAdapter().getInstance());
+  return app;
+}
+
+/** The OpenAPI 3.1 document: served at /api/docs and exported for the SSP's generated client. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -32,7 +40,5 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
       .build(),
   );
   document.openapi = '3.1.0';
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  serveStaticApps(app.getHttpAdapter().getInstance());
-  return app;
+  return document;
 }

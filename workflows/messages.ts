@@ -14,6 +14,9 @@ export interface ClientSignals {
   webdriver?: boolean;
   pasteCount?: number;
   focusLossCount?: number;
+  /** User-Agent Client Hints: what the browser itself reports, harder to fake than the UA string. */
+  platform?: string;
+  mobile?: boolean;
 }
 
 export interface StartSessionResult {

@@ -33,6 +33,7 @@ export const RISK_POINTS = {
   headless: 3,
   noUserAgent: 1,
   timezoneMismatch: 1,
+  platformMismatch: 2,
   destinationNotOnFile: 3,
   unknownDevice: 2,
   pastedAnswers: 1,
@@ -62,6 +63,11 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
     add('endpoint', 'webdriver', 'Browser is driven by automation (navigator.webdriver)');
   if (HEADLESS_USER_AGENT.test(userAgent)) add('endpoint', 'headless', 'User agent is a headless or automated browser');
   if (!userAgent) add('endpoint', 'noUserAgent', 'No user agent was sent');
+  const platform = evidence.finish.platform ?? evidence.session.platform;
+  const claimedOs = deviceFamily(userAgent)?.split(' · ')[0];
+  if (platform && claimedOs && !sameOs(platform, claimedOs)) {
+    add('endpoint', 'platformMismatch', `User agent claims ${claimedOs} but the browser reports ${platform}`);
+  }
   const placeCountry = network.country ?? evidence.officeCountry;
   const zoneCountries: string[] | undefined = timezone ? getTimezone(timezone)?.countries : undefined;
   if (placeCountry && zoneCountries && zoneCountries.length > 0 && !zoneCountries.includes(placeCountry)) {
@@ -85,6 +91,12 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
     factors.reduce((sum, f) => sum + f.points, 0),
   );
   return { score, factors };
+}
+
+/** Client-hint platform names against the OS in a device family ("macOS" vs "macOS", "Windows", "Android"…). */
+function sameOs(platform: string, os: string): boolean {
+  const p = platform.toLowerCase();
+  return p === os.toLowerCase() || (os === 'Linux' && p.includes('linux')) || (os === 'macOS' && p.includes('mac'));
 }
 
 function medianOf(values: number[]): number | null {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import type { SspSessionEntity } from '../database/entities';
+import { AnswerResponse, FinishResponse, SessionView, StartSessionResponse } from './dto/ssp-responses.dto';
 import { AnswerDto, FinishDto, StartSessionDto } from './dto/ssp.dto';
 import { CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
 import { SspService } from './ssp.service';
@@ -24,6 +25,7 @@ export class SspController {
 
   @Post('sessions')
   @ApiOperation({ summary: 'Redeem the link token (the user pressed Start) and open a session' })
+  @ApiCreatedResponse({ type: StartSessionResponse })
   async start(@Body() dto: StartSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     if (!startLimiter.take(req.ip ?? 'unknown'))
       throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
@@ -43,6 +45,7 @@ export class SspController {
   @Get('session')
   @UseGuards(SspSessionGuard)
   @ApiOperation({ summary: 'The session’s questions (never their answers) and progress' })
+  @ApiOkResponse({ type: SessionView })
   questions(@CurrentSspSession() session: SspSessionEntity) {
     return this.ssp.questions(session);
   }
@@ -50,6 +53,7 @@ export class SspController {
   @Post('session/answers')
   @HttpCode(200)
   @UseGuards(SspSessionGuard)
+  @ApiOkResponse({ type: AnswerResponse })
   answer(@CurrentSspSession() session: SspSessionEntity, @Body() dto: AnswerDto) {
     return this.ssp.answer(session, dto);
   }
@@ -57,6 +61,7 @@ export class SspController {
   @Post('session/finish')
   @HttpCode(200)
   @UseGuards(SspSessionGuard)
+  @ApiOkResponse({ type: FinishResponse })
   async finish(
     @CurrentSspSession() session: SspSessionEntity,
     @Body() dto: FinishDto,

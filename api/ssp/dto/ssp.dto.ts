@@ -30,6 +30,12 @@ export class ClientSignalsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() webdriver?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) pasteCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) focusLossCount?: number;
+  @ApiPropertyOptional({ description: 'Client hint: navigator.userAgentData.platform' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 40)
+  platform?: string;
+  @ApiPropertyOptional({ description: 'Client hint: navigator.userAgentData.mobile' }) @IsOptional() @IsBoolean() mobile?: boolean;
 }
 
 export class StartSessionDto {

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Response shapes of the SSP endpoints: the SSP's generated client is typed from these. */
+export class StartSessionResponse {
+  @ApiProperty({ enum: ['in_progress', 'not_enough_questions'] }) status: 'in_progress' | 'not_enough_questions';
+  @ApiPropertyOptional({ format: 'date-time' }) sessionExpiresAt?: string;
+  @ApiPropertyOptional() questionCount?: number;
+}
+
+export class QuestionOptionView {
+  @ApiProperty() id: string;
+  @ApiProperty() label: string;
+}
+
+export class SessionQuestionView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['groups', 'manager', 'department', 'office', 'meeting', 'signin_city', 'signin_device'] }) kind: string;
+  @ApiProperty({ enum: ['single', 'multi', 'text'] }) type: 'single' | 'multi' | 'text';
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [QuestionOptionView] }) options: QuestionOptionView[];
+  @ApiProperty() answered: boolean;
+}
+
+export class SessionView {
+  @ApiProperty({ format: 'date-time' }) sessionExpiresAt: string;
+  @ApiProperty() total: number;
+  @ApiProperty() answered: number;
+  @ApiProperty({ type: [SessionQuestionView] }) questions: SessionQuestionView[];
+}
+
+export class AnswerResponse {
+  @ApiProperty() answered: number;
+  @ApiProperty() total: number;
+}
+
+export class FinishResponse {
+  @ApiProperty({ enum: ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'] }) outcome: string;
+}

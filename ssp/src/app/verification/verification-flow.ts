@@ -1,0 +1,102 @@
+import { computed, Injectable, signal } from '@angular/core';
+import { problemSlug, type SessionQuestion, sspApi } from '../api/ssp-client';
+import { PageSignals } from './page-signals';
+
+export type Step = 'landing' | 'starting' | 'question' | 'finishing' | 'passed' | 'failed' | 'not_enough' | 'invalid' | 'expired' | 'error';
+export type AnswerValue = { optionId: string } | { optionIds: string[] } | { text: string } | null;
+
+/**
+ * The user's journey as a small state machine. The link token is read from the URL fragment,
+ * then removed from the address bar; nothing is spent until the user presses Start.
+ */
+@Injectable({ providedIn: 'root' })
+export class VerificationFlow {
+  readonly step = signal<Step>('landing');
+  readonly questions = signal<SessionQuestion[]>([]);
+  readonly index = signal(0);
+  readonly sessionExpiresAt = signal<Date | null>(null);
+  readonly busy = signal(false);
+  readonly errorDetail = signal('');
+  readonly current = computed(() => this.questions()[this.index()]);
+
+  private readonly token: string | null;
+
+  constructor(private readonly signals: PageSignals) {
+    const match = /(?:^#|&)token=([\w-]+)/.exec(location.hash);
+    this.token = match?.[1] ?? null;
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (!this.token) this.step.set('invalid');
+  }
+
+  async start(): Promise<void> {
+    if (!this.token || this.busy()) return;
+    this.busy.set(true);
+    this.step.set('starting');
+    const { data, error, response } = await this.call(() =>
+      sspApi.POST('/api/v1/ssp/sessions', { body: { token: this.token!, signals: this.signals.snapshot() } }),
+    );
+    this.busy.set(false);
+    if (error || !data) return this.fail(response?.status, error);
+    if (data.status === 'not_enough_questions') return this.step.set('not_enough');
+    await this.loadQuestions();
+  }
+
+  async answer(value: AnswerValue, elapsedMs: number, pasted: boolean): Promise<void> {
+    const question = this.current();
+    if (!question || this.busy()) return;
+    this.busy.set(true);
+    const { error, response } = await this.call(() =>
+      sspApi.POST('/api/v1/ssp/session/answers', {
+        body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
+      }),
+    );
+    this.busy.set(false);
+    if (error) return this.fail(response?.status, error);
+    if (this.index() + 1 < this.questions().length) this.index.update((i) => i + 1);
+    else await this.finish();
+  }
+
+  expire(): void {
+    if (this.step() === 'question' || this.step() === 'landing') this.step.set('expired');
+  }
+
+  private async loadQuestions(): Promise<void> {
+    const { data, error, response } = await this.call(() => sspApi.GET('/api/v1/ssp/session'));
+    if (error || !data) return this.fail(response?.status, error);
+    this.questions.set(data.questions);
+    this.index.set(
+      Math.max(
+        0,
+        data.questions.findIndex((q) => !q.answered),
+      ),
+    );
+    this.sessionExpiresAt.set(new Date(data.sessionExpiresAt));
+    this.step.set('question');
+  }
+
+  private async finish(): Promise<void> {
+    this.step.set('finishing');
+    const { data, error, response } = await this.call(() =>
+      sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
+    );
+    if (error || !data) return this.fail(response?.status, error);
+    this.step.set(data.outcome === 'passed' ? 'passed' : data.outcome === 'not_enough_questions' ? 'not_enough' : 'failed');
+  }
+
+  /** Network failures become an error step instead of an exception. */
+  private async call<T extends { error?: unknown; response?: Response }>(request: () => Promise<T>): Promise<Partial<T>> {
+    try {
+      return await request();
+    } catch {
+      return { error: { type: 'network' } } as Partial<T>;
+    }
+  }
+
+  private fail(status: number | undefined, problem: unknown): void {
+    const slug = problemSlug(problem);
+    if (slug === 'link-invalid') return this.step.set('invalid');
+    if (slug === 'session-invalid' || slug === 'answer-refused' || status === 401) return this.step.set('expired');
+    this.errorDetail.set(slug === 'rate-limited' ? 'Too many attempts from your network. Wait a minute, then try again.' : '');
+    this.step.set('error');
+  }
+}
