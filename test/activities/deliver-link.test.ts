@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import type { MessageSender } from '../../activities/delivery/message-sender';
 import { hashToken } from '../../activities/link-tokens';
 import { createActivities } from '../../activities/verification-activities';
-import { DeliveryEntity, DevOutboxMessageEntity, VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
+import { DeliveryEntity, DevOutboxMessageEntity, VerificationLinkEntity } from '../../api/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { fullyKnownUser, testPolicy } from '../support/workflow-harness';
+import { fullyKnownUser, insertVerification } from '../support/workflow-harness';
 
 /** A retried delivery activity never sends twice, and a failed one leaves no half-issued link. */
 let db: TestDatabase;
@@ -19,22 +18,7 @@ afterAll(async () => {
 
 async function newVerification(): Promise<{ id: string; userId: string }> {
   const user = await fullyKnownUser(db);
-  const id = randomUUID();
-  await db.dataSource.getRepository(VerificationEntity).insert({
-    id,
-    workflowId: `verification-${id}`,
-    userId: user.id,
-    userEmail: user.email,
-    userName: user.displayName,
-    channel: 'sms',
-    destination: user.mobilePhone!,
-    destinationMasked: '+44…',
-    reason: 'password_reset',
-    initiatedBy: 'test',
-    status: 'created',
-    policy: testPolicy(),
-  });
-  return { id, userId: user.id };
+  return { id: await insertVerification(db, user), userId: user.id };
 }
 
 function activityEnv(workflowId: string, attempt: number) {

@@ -93,9 +93,30 @@ export async function startVerification(
 ): Promise<StartedVerification> {
   const user = options.user ?? (await fullyKnownUser(db));
   const channel = options.channel ?? 'sms';
+  const policy = options.policy ?? testPolicy();
+  const id = await insertVerification(db, user, { channel, destination: options.destination, policy });
+  const handle = await harness.client.workflow.start(verificationWorkflow, {
+    workflowId: `verification-${id}`,
+    taskQueue: harness.taskQueue,
+    args: [{ verificationId: id, userId: user.id, channel, reason: 'password_reset', initiatedBy: 'test-agent', policy }],
+    typedSearchAttributes: [
+      { key: statusKey, value: 'created' },
+      { key: targetUserKey, value: user.id },
+      { key: initiatedByKey, value: 'test-agent' },
+    ],
+  });
+  return { id, handle, user };
+}
+
+/** The verification row the API writes before starting the workflow. */
+export async function insertVerification(
+  db: TestDatabase,
+  user: DirectoryUserEntity,
+  options: { channel?: Channel; destination?: string; policy?: VerificationPolicy } = {},
+): Promise<string> {
+  const channel = options.channel ?? 'sms';
   const destination = options.destination ?? (channel === 'sms' ? user.mobilePhone! : user.personalEmail!);
   const id = randomUUID();
-  const policy = options.policy ?? testPolicy();
   await db.dataSource.getRepository(VerificationEntity).insert({
     id,
     workflowId: `verification-${id}`,
@@ -108,19 +129,9 @@ export async function startVerification(
     reason: 'password_reset',
     initiatedBy: 'test-agent',
     status: 'created',
-    policy,
+    policy: options.policy ?? testPolicy(),
   });
-  const handle = await harness.client.workflow.start(verificationWorkflow, {
-    workflowId: `verification-${id}`,
-    taskQueue: harness.taskQueue,
-    args: [{ verificationId: id, userId: user.id, channel, reason: 'password_reset', initiatedBy: 'test-agent', policy }],
-    typedSearchAttributes: [
-      { key: statusKey, value: 'created' },
-      { key: targetUserKey, value: user.id },
-      { key: initiatedByKey, value: 'test-agent' },
-    ],
-  });
-  return { id, handle, user };
+  return id;
 }
 
 /** A user with every kind of directory fact, so a full challenge can be generated. */

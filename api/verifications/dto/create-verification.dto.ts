@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { TicketRef } from './ticket-ref';
+import { IsIn, IsString, Length } from 'class-validator';
 import { CHANNELS, type Channel, REASONS, type Reason } from '../../../workflows/model';
 
 export class CreateVerificationDto {
@@ -21,10 +22,6 @@ export class CreateVerificationDto {
   @IsIn(REASONS)
   reason: Reason;
 
-  @ApiPropertyOptional({ example: 'INC-20431' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  @Matches(/^[\w.:#/-]+$/, { message: 'ticketRef may hold letters, digits and . : # / - _ only' })
+  @TicketRef()
   ticketRef?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { TicketRef } from './ticket-ref';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { RESET_ACTIONS, type ResetAction } from '../../../workflows/model';
 
 export class ResetApprovalDto {
@@ -13,10 +14,6 @@ export class ResetApprovalDto {
   @Length(1, 500)
   note?: string;
 
-  @ApiPropertyOptional({ example: 'INC-20431' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  @Matches(/^[\w.:#/-]+$/, { message: 'ticketRef may hold letters, digits and . : # / - _ only' })
+  @TicketRef()
   ticketRef?: string;
 }
