@@ -121,3 +121,19 @@ test('a page opened without a link explains what to do', async () => {
   expect(await accessibilityViolations(page)).toEqual([]);
   await context.close();
 });
+
+test('a user the directory knows too little about is told to contact the helpdesk', async () => {
+  const [user] = await stack.db.dataSource.query(`SELECT email FROM directory_users WHERE title = 'New Joiner' LIMIT 1`);
+  const created = await call(stack, 'POST', '/api/v1/verifications', {
+    body: { user: user.email, channel: 'sms', destination: '+447700900555', reason: 'account_recovery' },
+  });
+  const context = await phoneContext(browser, { userAgent: USER_AGENTS['iOS · Safari'], timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  await page.goto(await linkFor(stack, created.body.id));
+  await page.getByRole('button', { name: 'Start verification' }).click();
+  await page.getByText('We don’t have enough information to verify you this way.', { exact: false }).waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'ssp-7-not-enough');
+  await waitForVerification(stack, created.body.id, ['not_enough_questions']);
+  await context.close();
+});

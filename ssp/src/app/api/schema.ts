@@ -303,6 +303,10 @@ export interface components {
             webdriver?: boolean;
             pasteCount?: number;
             focusLossCount?: number;
+            /** @description Client hint: navigator.userAgentData.platform */
+            platform?: string;
+            /** @description Client hint: navigator.userAgentData.mobile */
+            mobile?: boolean;
         };
         StartSessionDto: {
             /** @description The token from the link’s fragment */
