@@ -21,5 +21,6 @@ export async function prepareApplication(app: INestApplicationContext): Promise<
   }
   const registered = await ensureSearchAttributes(app.get(Client), config.temporalNamespace);
   if (registered.length) logger.log(`registered search attributes: ${registered.join(', ')}`);
+  if (!config.auditKey) throw new Error('Set RESETGATE_AUDIT_KEY: the audit log is an HMAC chain and needs its key');
   if (config.bootstrapApiKey) await app.get(ApiKeysService).ensureBootstrapKey(config.bootstrapApiKey);
 }

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     process.env.TEMPORAL_ADDRESS = temporal.address;
     temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
   }
-  process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devApiKey(initial.dataDir);
+  process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', 'rg_dev_');
+  process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', '');
   const config = loadConfig();
 
   step('starting the worker');
@@ -95,11 +96,11 @@ ResetGate is running.
 Press Ctrl-C to stop.`);
 }
 
-/** A development key kept beside the data, so it survives restarts. Set RESETGATE_BOOTSTRAP_API_KEY to choose it. */
-function devApiKey(dataDir: string): string {
-  const file = join(dataDir, 'dev-api-key');
+/** A development secret kept beside the data, so it survives restarts; the environment variable wins. */
+function devSecret(dataDir: string, name: string, prefix: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = `rg_dev_${randomBytes(18).toString('base64url')}`;
+  const key = `${prefix}${randomBytes(24).toString('base64url')}`;
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
@@ -20,6 +20,16 @@ export class AuditController {
   @Roles('admin', 'auditor')
   async list(@Query() query: ListAuditQuery) {
     const { items, nextCursor } = await this.audit.list(query.limit ?? 100, query.cursor);
-    return { items: items.map((e) => ({ ...e, at: e.at.toISOString() })), nextCursor };
+    return {
+      items: items.map(({ prevHash: _prev, hash, ...e }) => ({ ...e, at: e.at.toISOString(), hash: hash?.toString('hex') ?? null })),
+      nextCursor,
+    };
+  }
+
+  @Get('verify')
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'Check the audit hash chain; reports the first broken link, if any' })
+  verify() {
+    return this.audit.verify();
   }
 }

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { AuditEventEntity } from '../database/entities';
+import { appendAuditEvent, type ChainVerdict, verifyAuditChain } from './audit-chain';
 
 export interface AuditRecord {
   actor: string;
@@ -12,23 +15,37 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** Appends audit events: who, what, which target, when (UTC, by the database) and from where. No secrets. */
+/** The audit key as HMAC key material: any string, hashed to 32 bytes. */
+export function auditKeyBytes(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
+}
+
+/** Appends audit events to the hash chain: who, what, which target, when (UTC) and from where. No secrets. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  private readonly key: Buffer | null;
 
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.key = config.auditKey ? auditKeyBytes(config.auditKey) : null;
+  }
+
+  /** Inside the caller's transaction when given one, so the event exists exactly when the change does. */
   async record(event: AuditRecord, db?: EntityManager): Promise<void> {
-    const row = this.events.create({
-      ...event,
-      targetId: event.targetId ?? null,
-      sourceIp: event.sourceIp ?? null,
-      details: event.details ?? {},
-    });
-    await (db ? db.save(row) : this.events.save(row));
+    const row = { ...event, targetId: event.targetId ?? null, sourceIp: event.sourceIp ?? null, details: event.details ?? {} };
+    if (db) await appendAuditEvent(db, this.requireKey(), row);
+    else await this.dataSource.transaction((tx) => appendAuditEvent(tx, this.requireKey(), row));
+  }
+
+  verify(): Promise<ChainVerdict> {
+    return verifyAuditChain(this.dataSource.manager, this.requireKey());
   }
 
   async list(limit: number, before?: string): Promise<{ items: AuditEventEntity[]; nextCursor: string | null }> {
-    const query = this.events
+    const query = this.dataSource
+      .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
       .orderBy('e.id', 'DESC')
       .take(limit + 1);
@@ -36,5 +53,10 @@ export class AuditService {
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  private requireKey(): Buffer {
+    if (!this.key) throw new Error('RESETGATE_AUDIT_KEY is not set: the audit log cannot be written or verified without it');
+    return this.key;
   }
 }

@@ -15,6 +15,8 @@ export class AppConfig {
   temporalNamespace: string;
   taskQueue: string;
   bootstrapApiKey?: string;
+  /** HMAC key of the audit hash chain. Keep it out of the database's reach. */
+  auditKey?: string;
   devOutbox: boolean;
   seedDevDirectory: boolean;
   organisationDomains: string[];
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'resetgate-verifications',
     bootstrapApiKey: env.RESETGATE_BOOTSTRAP_API_KEY || undefined,
+    auditKey: env.RESETGATE_AUDIT_KEY || undefined,
     devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
     seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
     organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')

@@ -2,8 +2,9 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-schema';
 import { EngineV21764300000000 } from './migrations/1764300000000-engine-v2';
+import { AuditChain1764350000000 } from './migrations/1764350000000-audit-chain';
 
-export const MIGRATIONS = [InitialSchema1764250000000, EngineV21764300000000];
+export const MIGRATIONS = [InitialSchema1764250000000, EngineV21764300000000, AuditChain1764350000000];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 const ROOT = join(__dirname, '..', '..');
 
+export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';
+
 export interface Stack {
   baseUrl: string;
   apiKey: string;
@@ -33,6 +35,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     RESETGATE_BOOTSTRAP_API_KEY: apiKey,
+    RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
     LOG_LEVEL: 'warn',
     ...extraEnv,
