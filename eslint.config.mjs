@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.angular/', 'coverage/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.angular/', 'coverage/', 'test-output/', '**/*.js', '**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

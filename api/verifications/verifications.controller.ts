@@ -71,6 +71,14 @@ export class VerificationsController {
     return this.verifications.approve(id, dto, who, ip);
   }
 
+  @Post(':id/replay')
+  @HttpCode(200)
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: 'Replay the history on the current workflow code: { deterministic, timeline[] }' })
+  replay(@Id() id: string) {
+    return this.verifications.replay(id);
+  }
+
   @Get(':id/history')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'The Temporal workflow history, as JSON (replayable)' })

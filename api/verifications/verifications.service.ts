@@ -18,6 +18,7 @@ import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, Verif
 import { validateDestination } from './destination';
 import type { CreateVerificationDto } from './dto/create-verification.dto';
 import type { ResetApprovalDto } from './dto/reset-approval.dto';
+import { replayVerifications, replayWorkerOptions } from '../replay/replay-verification';
 import { refusalReason } from './verification-errors';
 import { toVerificationView } from './verification.view';
 
@@ -222,6 +223,20 @@ export class VerificationsService {
         throw this.unavailable(err);
       });
     return JSON.parse(historyToJSON(history));
+  }
+
+  /** Replays the history against the current workflow code: a verdict and the decision timeline. */
+  async replay(id: string) {
+    const verification = await this.find(id);
+    const history = await this.temporal.workflow
+      .getHandle(verification.workflowId)
+      .fetchHistory()
+      .catch((err: unknown) => {
+        throw this.unavailable(err);
+      });
+    for await (const verdict of replayVerifications(replayWorkerOptions(), [{ workflowId: verification.workflowId, history }]))
+      return verdict;
+    throw new Error('replay produced no verdict');
   }
 
   async find(id: string): Promise<VerificationEntity> {

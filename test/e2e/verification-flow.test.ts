@@ -85,6 +85,16 @@ test('create → dev outbox link → SSP session → answers → passed → appr
   expect(types[types.length - 1]).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
   expect(JSON.stringify(history.body)).not.toContain(tokenOf(link));
 
+  const replay = await call(stack, 'POST', `/api/v1/verifications/${id}/replay`);
+  expect(replay.body.deterministic).toBe(true);
+  const events = replay.body.timeline.map((t: { event: string }) => t.event);
+  expect(events).toEqual(
+    expect.arrayContaining(['started', 'link sent', 'link used', 'answer graded', 'risk assessed', 'outcome', 'reset approved']),
+  );
+  expect(replay.body.timeline.find((t: { event: string }) => t.event === 'reset approved').detail).toMatch(
+    /password_reset by apikey:bootstrap/,
+  );
+
   const audit = await stack.db.dataSource.getRepository(AuditEventEntity).findBy({ targetId: id });
   expect(audit.map((a) => a.action).sort()).toEqual([
     'link.redeemed',

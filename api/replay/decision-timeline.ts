@@ -1,0 +1,93 @@
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+
+type History = temporal.api.history.v1.IHistory;
+type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
+
+export interface TimelineEntry {
+  at: string;
+  event: string;
+  detail: string;
+}
+
+/**
+ * Reads a verification's workflow history as an auditor would: who started it under which policy,
+ * when the link went out and was used, each answer's grade, the risk and the outcome with its
+ * reason, who approved what and when. Only what the history itself proves.
+ */
+export function decisionTimeline(history: History): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const activities = new Map<number, string>();
+  const push = (at: Date, event: string, detail: string) => entries.push({ at: at.toISOString(), event, detail });
+
+  for (const e of history.events ?? []) {
+    const at = timeOf(e.eventTime);
+    if (e.workflowExecutionStartedEventAttributes) {
+      const [input] = decode<{ initiatedBy: string; channel: string; reason: string; policy: { version: string } }>(
+        e.workflowExecutionStartedEventAttributes.input,
+      );
+      push(at, 'started', `by ${input?.initiatedBy}, ${input?.reason} by ${input?.channel}, policy ${input?.policy?.version}`);
+    } else if (e.activityTaskScheduledEventAttributes) {
+      const name = e.activityTaskScheduledEventAttributes.activityType?.name ?? '?';
+      activities.set(Number(e.eventId), name);
+      if (name === 'recordProgress') {
+        const [p] = decode<{ status: string; outcomeReason?: string; approval?: { approvedBy: string } }>(
+          e.activityTaskScheduledEventAttributes.input,
+        );
+        if (p && OUTCOME_STATUSES.includes(p.status)) push(at, 'outcome', `${p.status}: ${p.outcomeReason ?? ''}`.trim());
+        else if (p) push(at, 'status', p.status);
+      }
+    } else if (e.activityTaskCompletedEventAttributes) {
+      const name = activities.get(Number(e.activityTaskCompletedEventAttributes.scheduledEventId));
+      const [result] = decode<Record<string, unknown>>(e.activityTaskCompletedEventAttributes.result);
+      if (name === 'deliverLink') push(at, 'link sent', `expires ${result?.linkExpiresAt}`);
+      if (name === 'prepareChallenge') push(at, 'questions generated', `${result?.questionCount} questions`);
+      if (name === 'gradeAnswer') push(at, 'answer graded', `${result?.kind}: ${result?.grade} (${result?.score})`);
+      if (name === 'assessRisk') {
+        const factors = (result?.factors as { description: string }[] | undefined)?.map((f) => f.description).join('; ');
+        push(at, 'risk assessed', `score ${result?.score}${factors ? `: ${factors}` : ''}`);
+      }
+      if (name === 'completeReset') push(at, 'reset completed', 'user notified on their corporate address');
+    } else if (e.activityTaskFailedEventAttributes) {
+      const name = activities.get(Number(e.activityTaskFailedEventAttributes.scheduledEventId));
+      push(at, 'activity failed', `${name}: ${e.activityTaskFailedEventAttributes.failure?.message}`);
+    } else if (e.workflowExecutionUpdateAcceptedEventAttributes) {
+      const request = e.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest;
+      const name = request?.input?.name ?? '?';
+      const [arg] = decode<Record<string, unknown>>(request?.input?.args);
+      if (name === 'startSession') push(at, 'link used', 'the user pressed Start');
+      if (name === 'finishSession') push(at, 'session finished', 'the user submitted');
+      if (name === 'approveReset')
+        push(at, 'reset approved', `${arg?.action} by ${arg?.approvedBy}${arg?.ticketRef ? `, ticket ${arg.ticketRef}` : ''}`);
+      if (name === 'cancelVerification') push(at, 'cancel requested', `by ${arg?.cancelledBy}`);
+    } else if (e.workflowExecutionSignaledEventAttributes?.signalName === 'supersede') {
+      const [arg] = decode<{ supersededBy: string }>(e.workflowExecutionSignaledEventAttributes.input);
+      push(at, 'superseded', `by ${arg?.supersededBy}`);
+    } else if (e.timerFiredEventAttributes) {
+      push(at, 'timer fired', 'a deadline passed (link, session or approval window)');
+    } else if (e.markerRecordedEventAttributes?.markerName === 'core_patch') {
+      push(at, 'workflow version', 'patched code path taken');
+    } else if (e.workflowExecutionCompletedEventAttributes) {
+      const [state] = decode<{ status: string }>(e.workflowExecutionCompletedEventAttributes.result);
+      push(at, 'completed', `final status ${state?.status}`);
+    }
+  }
+  return entries;
+}
+
+const OUTCOME_STATUSES = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
+
+function decode<T>(payloads: Payloads): (T | undefined)[] {
+  return (payloads?.payloads ?? []).map((p) => {
+    try {
+      return defaultPayloadConverter.fromPayload<T>(p as never);
+    } catch {
+      return undefined; // an encrypted or foreign payload: the timeline shows what it can
+    }
+  });
+}
+
+function timeOf(time: temporal.api.history.v1.IHistoryEvent['eventTime']): Date {
+  const seconds = Number(time?.seconds ?? 0);
+  return new Date(seconds * 1000 + Math.floor((time?.nanos ?? 0) / 1e6));
+}
