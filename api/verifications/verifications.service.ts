@@ -215,28 +215,25 @@ export class VerificationsService {
   }
 
   async history(id: string): Promise<unknown> {
-    const verification = await this.find(id);
-    const history = await this.temporal.workflow
-      .getHandle(verification.workflowId)
-      .fetchHistory()
-      .catch((err: unknown) => {
-        throw this.unavailable(err);
-      });
+    const { history } = await this.fetchHistory(id);
     return JSON.parse(historyToJSON(history));
   }
 
   /** Replays the history against the current workflow code: a verdict and the decision timeline. */
   async replay(id: string) {
-    const verification = await this.find(id);
+    for await (const verdict of replayVerifications(replayWorkerOptions(), [await this.fetchHistory(id)])) return verdict;
+    throw new Error('replay produced no verdict');
+  }
+
+  private async fetchHistory(id: string) {
+    const { workflowId } = await this.find(id);
     const history = await this.temporal.workflow
-      .getHandle(verification.workflowId)
+      .getHandle(workflowId)
       .fetchHistory()
       .catch((err: unknown) => {
         throw this.unavailable(err);
       });
-    for await (const verdict of replayVerifications(replayWorkerOptions(), [{ workflowId: verification.workflowId, history }]))
-      return verdict;
-    throw new Error('replay produced no verdict');
+    return { workflowId, history };
   }
 
   async find(id: string): Promise<VerificationEntity> {
