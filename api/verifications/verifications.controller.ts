@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
@@ -30,10 +30,16 @@ export class VerificationsController {
   @Post()
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
-  create(@Body() dto: CreateVerificationDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe: the same key and body return the same verification' })
+  create(
+    @Body() dto: CreateVerificationDto,
+    @CurrentPrincipal() who: Principal,
+    @ClientIp() ip: string | null,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
     if (!createLimiter.take(who.id))
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
-    return this.verifications.create(dto, who, ip);
+    return this.verifications.create(dto, who, ip, idempotencyKey);
   }
 
   @Get()

@@ -19,6 +19,7 @@ import { validateDestination } from './destination';
 import type { CreateVerificationDto } from './dto/create-verification.dto';
 import type { ResetApprovalDto } from './dto/reset-approval.dto';
 import { replayVerifications, replayWorkerOptions } from '../replay/replay-verification';
+import { IdempotentRequest } from './idempotency';
 import { refusalReason } from './verification-errors';
 import { toVerificationView } from './verification.view';
 
@@ -39,14 +40,17 @@ export class VerificationsService {
    * Creates the verification and starts its workflow under the user's lock, superseding the
    * open one: at most one open verification per user, and its link dies with it.
    */
-  async create(dto: CreateVerificationDto, principal: Principal, sourceIp: string | null) {
+  async create(dto: CreateVerificationDto, principal: Principal, sourceIp: string | null, idempotencyKey?: string) {
+    const idempotent = IdempotentRequest.from(principal.id, idempotencyKey, dto);
     const user = await this.findUser(dto.user);
     if (!user) throw new ProblemException('unknownUser', `No active directory user matches "${dto.user}". Look the user up first.`);
     const destination = validateDestination(dto.channel, dto.destination, this.config.organisationDomains);
     const id = randomUUID();
     const workflowId = `verification-${id}`;
 
-    const superseded = await this.dataSource.transaction(async (db) => {
+    const { previous, superseded } = await this.dataSource.transaction(async (db) => {
+      const previous = await idempotent?.previous(db);
+      if (previous) return { previous, superseded: [] };
       await lockUser(db, user.id);
       const today = await db
         .getRepository(VerificationEntity)
@@ -122,8 +126,10 @@ export class VerificationsService {
             'The workflow service did not accept the verification. Nothing was created; try again shortly.',
           );
         });
-      return open;
+      await idempotent?.remember(db, id);
+      return { previous: null, superseded: open };
     });
+    if (previous) return this.get(previous);
 
     for (const old of superseded) {
       await this.temporal.workflow

@@ -169,6 +169,25 @@ test('the daily limit per user is enforced with a 429 problem', async () => {
   expect(refused.body.type).toBe('https://resetgate.dev/problems/daily-limit-reached');
 });
 
+test('Idempotency-Key: a retry returns the same verification, concurrent retries too; another body is a 422', async () => {
+  const user = await someUser(6);
+  const body = { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' };
+  const send = (key: string, b: unknown = body) =>
+    call(stack, 'POST', '/api/v1/verifications', { body: b, headers: { 'idempotency-key': key } });
+  const [first, concurrent] = await Promise.all([send('retry-1'), send('retry-1')]);
+  const retry = await send('retry-1');
+  expect([first.status, concurrent.status, retry.status]).toEqual([201, 201, 201]);
+  expect(new Set([first.body.id, concurrent.body.id, retry.body.id]).size).toBe(1);
+  const rows = await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM verifications WHERE user_id = $1`, [user.id]);
+  expect(rows[0].n).toBe(1);
+
+  const reused = await send('retry-1', { ...body, reason: 'account_unlock' });
+  expect(reused.status).toBe(422);
+  expect(reused.body.type).toBe('https://resetgate.dev/problems/idempotency-key-reused');
+  const malformed = await send('has spaces in it');
+  expect(malformed.status).toBe(400);
+});
+
 test('list filters and pages with a cursor; directory lookup finds users', async () => {
   const all = await call(stack, 'GET', '/api/v1/verifications?limit=2');
   expect(all.status).toBe(200);

@@ -4,6 +4,7 @@ import { ChallengeQuestionEntity } from './challenge-question.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
 import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
@@ -17,6 +18,7 @@ export {
   DirectoryMeetingEntity,
   DirectorySigninEntity,
   DirectoryUserEntity,
+  IdempotencyKeyEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -31,6 +33,7 @@ export const ENTITIES = [
   DirectoryMeetingEntity,
   DirectorySigninEntity,
   DirectoryUserEntity,
+  IdempotencyKeyEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,

@@ -513,7 +513,11 @@ export interface operations {
     VerificationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Retry-safe: the same key and body return the same verification */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
