@@ -8,6 +8,8 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
+import { AppConfig } from './config/app-config';
+import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
 import { requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
@@ -17,7 +19,11 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
-  app.use(compression(), securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(compression(), securityHeaders);
+  const config = app.get(AppConfig);
+  // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
+  if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config));
+  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.

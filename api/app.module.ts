@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeysService } from './auth/api-keys.service';
+import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { ApiKeyEntity } from './database/entities';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { HealthModule } from './health/health.module';
@@ -20,14 +16,13 @@ import { VerificationsModule } from './verifications/verifications.module';
     ConfigModule,
     loggingModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([ApiKeyEntity]),
     TemporalModule,
     AuditModule,
+    AuthModule,
     VerificationsModule,
     SspModule,
     HealthModule,
   ],
   controllers: [DirectoryController, DevOutboxController],
-  providers: [ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
 })
 export class AppModule {}

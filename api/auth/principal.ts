@@ -4,8 +4,11 @@ import type { Role } from '../database/entities/api-key.entity';
 
 /** Who is calling: recorded as `initiatedBy`, `approvedBy` and the audit actor. */
 export interface Principal {
+  /** `apikey:<name>` or `user:<email>`. */
   id: string;
   roles: Role[];
+  kind: 'api_key' | 'console_user';
+  name?: string;
 }
 
 export type AuthenticatedRequest = Request & { principal?: Principal };

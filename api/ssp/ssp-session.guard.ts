@@ -3,20 +3,13 @@ import { type CanActivate, createParamDecorator, type ExecutionContext, Injectab
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { readCookie } from '../common/cookies';
 import { ProblemException } from '../common/problem';
 import { SspSessionEntity } from '../database/entities';
 
 export const SSP_COOKIE = 'rg_ssp';
 
 export const hashSessionId = (id: string) => createHash('sha256').update(id, 'utf8').digest();
-
-export function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
 
 type SspRequest = Request & { sspSession?: SspSessionEntity };
 

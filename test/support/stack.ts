@@ -9,6 +9,8 @@ import { createTestDatabase, type TestDatabase } from './database';
 const ROOT = join(__dirname, '..', '..');
 
 export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';
+/** The development IdP's demo password in tests. */
+export const TEST_IDP_PASSWORD = 'test-idp-password';
 
 export interface Stack {
   baseUrl: string;
@@ -36,6 +38,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     PUBLIC_URL: baseUrl,
     RESETGATE_BOOTSTRAP_API_KEY: apiKey,
     RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY,
+    RESETGATE_DEV_IDP_PASSWORD: TEST_IDP_PASSWORD,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
     LOG_LEVEL: 'warn',
     ...extraEnv,

@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChallengeQuestionEntity } from './challenge-question.entity';
+import { ConsoleSessionEntity, OidcLoginAttemptEntity } from './console-session.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
 import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
@@ -13,12 +14,14 @@ export {
   ApiKeyEntity,
   AuditEventEntity,
   ChallengeQuestionEntity,
+  ConsoleSessionEntity,
   DeliveryEntity,
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
+  OidcLoginAttemptEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -28,12 +31,14 @@ export const ENTITIES = [
   ApiKeyEntity,
   AuditEventEntity,
   ChallengeQuestionEntity,
+  ConsoleSessionEntity,
   DeliveryEntity,
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
+  OidcLoginAttemptEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,

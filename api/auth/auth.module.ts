@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { ApiKeyEntity } from '../database/entities';
+import { ApiKeysService } from './api-keys.service';
+import { AuthGuard } from './auth.guard';
+import { AuthController } from './sso/auth.controller';
+import { ConsoleSessionsService } from './sso/console-sessions.service';
+import { OidcClient } from './sso/oidc-client';
+
+/** Who is calling: API keys for integrators, OIDC sign-in and sessions for the console. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AuditModule],
+  controllers: [AuthController],
+  providers: [ApiKeysService, ConsoleSessionsService, OidcClient, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ApiKeysService, ConsoleSessionsService],
+})
+export class AuthModule {}
