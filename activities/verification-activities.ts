@@ -39,9 +39,8 @@ export interface ProgressUpdate {
   approvalDeadline?: string;
   risk?: RiskAssessment;
   approval?: Approval;
+  approvals?: Approval[];
 }
-
-const TERMINAL_FOR_COMPLETION: VerificationStatus[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
 export function createActivities({ dataSource, sender, publicUrl, networkIntel }: ActivityDeps) {
@@ -118,7 +117,8 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         ...(sessionExpiresAt && { sessionExpiresAt: new Date(sessionExpiresAt) }),
         ...(approvalDeadline && { approvalDeadline: new Date(approvalDeadline) }),
         ...(risk && { risk, riskScore: risk.score }),
-        ...(TERMINAL_FOR_COMPLETION.includes(update.status) && { completedAt: new Date() }),
+        // An outcome is recorded once, when the verification completes.
+        ...(update.outcome && { completedAt: new Date() }),
       });
     },
 

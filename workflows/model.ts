@@ -62,6 +62,8 @@ export interface VerificationInput {
   reason: Reason;
   initiatedBy: string;
   policy: VerificationPolicy;
+  /** 2 for privileged users: two different people must approve. Absent means 1. */
+  requiredApprovals?: number;
 }
 
 export interface GradedAnswer {
@@ -118,6 +120,9 @@ export interface VerificationState {
   questionWeight?: number;
   answers: GradedAnswer[];
   risk?: RiskAssessment;
+  /** The approval that let the reset through (the last one when several are required). */
   approval?: Approval;
+  /** Every approval so far, in order; only kept when more than one is required. */
+  approvals?: Approval[];
   policyVersion: string;
 }

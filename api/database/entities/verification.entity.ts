@@ -39,5 +39,8 @@ export class VerificationEntity {
   @Column({ name: 'risk_score', type: 'real', nullable: true }) riskScore: number | null;
   @Column({ type: 'jsonb', nullable: true }) risk: RiskAssessment | null;
   @Column({ type: 'jsonb', nullable: true }) approval: Approval | null;
+  /** 2 when the user is privileged (member of RESETGATE_PRIVILEGED_GROUPS): two approvers. */
+  @Column({ name: 'required_approvals', type: 'smallint', default: 1 }) requiredApprovals: number;
+  @Column({ type: 'jsonb', nullable: true }) approvals: Approval[] | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
 }
