@@ -7,7 +7,7 @@ export class CreateApiKeyDto {
   @ApiProperty({ description: 'What the key is for, e.g. "ServiceNow integration"', maxLength: 100 })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[^\u0000-\u001f]+$/, { message: 'name must not contain control characters' })
+  @Matches(/^\P{Cc}+$/u, { message: 'name must not contain control characters' })
   name: string;
 
   @ApiProperty({ enum: ALL_ROLES, isArray: true })
