@@ -9,7 +9,16 @@ import {
   VerificationLinkEntity,
 } from '../api/database/entities';
 import type { AnswerInput, ClientSignals } from '../workflows/messages';
-import type { Approval, CancelReason, Channel, GradedAnswer, Outcome, RiskAssessment, VerificationStatus } from '../workflows/model';
+import type {
+  Approval,
+  CancelReason,
+  Channel,
+  GradedAnswer,
+  Outcome,
+  RiskAssessment,
+  StepUpResult,
+  VerificationStatus,
+} from '../workflows/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
@@ -40,6 +49,7 @@ export interface ProgressUpdate {
   risk?: RiskAssessment;
   approval?: Approval;
   approvals?: Approval[];
+  stepUp?: StepUpResult;
 }
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
@@ -174,6 +184,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
       userId: string;
       session: ClientSignals;
       signals: ClientSignals;
+      stepUp?: StepUpResult;
     }): Promise<RiskAssessment> {
       intel ??= NetworkIntel.load({ torExitListPath: process.env.RESETGATE_TOR_EXIT_LIST });
       const verification = await verificationOrFail(dataSource.manager, input.verificationId);
@@ -193,6 +204,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         destinationOnFile: !!onFile && onFile.toLowerCase() === verification.destination.toLowerCase(),
         answerTimesMs: questions.filter((q) => q.grade && q.grade !== 'skipped').map((q) => q.elapsedMs ?? 0),
         pastedAnswers: questions.filter((q) => q.pasted).length,
+        stepUp: input.stepUp,
       });
     },
 

@@ -3,6 +3,7 @@ import type { VerificationActivities } from '../activities/verification-activiti
 import {
   approveReset,
   cancelVerification,
+  completeStepUp,
   type ClientSignals,
   finishSession,
   startSession,
@@ -96,6 +97,21 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     {
       validator: (_signals) => {
         if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot finish while ${state.status}`);
+      },
+    },
+  );
+
+  wf.setHandler(
+    completeStepUp,
+    async (result) => {
+      state.stepUp = { ...result, at: new Date(Date.now()).toISOString() };
+      await acts.recordProgress({ verificationId, status: state.status, stepUp: state.stepUp });
+    },
+    {
+      validator: (_result) => {
+        if (!policy.idpStepUp) throw new Error('the policy does not offer an IdP sign-in');
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot sign in at the IdP while ${state.status}`);
+        if (state.stepUp) throw new Error('the IdP sign-in was already recorded');
       },
     },
   );
@@ -234,8 +250,14 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     // Answers still being graded belong to the session the user just finished.
     await wf.condition(() => answersBeingGraded === 0);
 
-    state.risk = await acts.assessRisk({ verificationId, userId: input.userId, signals: finishSignals!, session: sessionSignals! });
-    const decision = decideOutcome(policy, state, state.answers, state.risk);
+    state.risk = await acts.assessRisk({
+      verificationId,
+      userId: input.userId,
+      signals: finishSignals!,
+      session: sessionSignals!,
+      ...(state.stepUp && { stepUp: state.stepUp }),
+    });
+    const decision = decideOutcome(policy, state, state.answers, state.risk, state.stepUp);
     if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason);
 
     state.approvalDeadline = new Date(Date.now() + policy.approvalWindowSeconds * 1000).toISOString();

@@ -15,6 +15,6 @@ import { OidcClient } from './sso/oidc-client';
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AuditModule],
   controllers: [AuthController, ApiKeysController],
   providers: [ApiKeysService, ConsoleSessionsService, OidcClient, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [ApiKeysService, ConsoleSessionsService],
+  exports: [ApiKeysService, ConsoleSessionsService, OidcClient],
 })
 export class AuthModule {}

@@ -46,6 +46,7 @@ ${options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p
 <form method="post" action="/dev-idp/interaction/${escapeHtml(uid)}/abort">
   <button class="secondary" type="submit">Cancel</button>
 </form>
+<p class="note">People in the directory sign in with their work email and the same password (for the verification portal's optional sign-in).</p>
 <table aria-label="Demo accounts"><thead><tr><th scope="col">Demo account</th><th scope="col">Groups</th></tr></thead><tbody>${accounts}</tbody></table>`,
   );
 }

@@ -22,6 +22,7 @@ export function toVerificationView(v: VerificationEntity) {
     riskScore: v.riskScore,
     summary: summarise(v),
     resetAction: v.approval,
+    stepUp: v.stepUp,
     requiredApprovals: v.requiredApprovals,
     approvals: v.approvals ?? (v.approval ? [v.approval] : []),
     policyVersion: v.policy.version,

@@ -25,6 +25,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/ssp/sessions': 'public',
   'GET /api/v1/ssp/session': 'ssp',
   'POST /api/v1/ssp/session/answers': 'ssp',
+  'POST /api/v1/ssp/session/step-up': 'ssp',
+  'GET /api/v1/ssp/step-up/callback': 'public',
   'GET /api/v1/verifications': ALL,
   'POST /api/v1/verifications': STAFF,
   'GET /api/v1/verifications/events': ALL,

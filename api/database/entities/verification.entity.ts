@@ -6,6 +6,7 @@ import type {
   Outcome,
   Reason,
   RiskAssessment,
+  StepUpResult,
   VerificationPolicy,
   VerificationStatus,
 } from '../../../workflows/model';
@@ -42,5 +43,6 @@ export class VerificationEntity {
   /** 2 when the user is privileged (member of RESETGATE_PRIVILEGED_GROUPS): two approvers. */
   @Column({ name: 'required_approvals', type: 'smallint', default: 1 }) requiredApprovals: number;
   @Column({ type: 'jsonb', nullable: true }) approvals: Approval[] | null;
+  @Column({ name: 'step_up', type: 'jsonb', nullable: true }) stepUp: StepUpResult | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
 }

@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The console: server-side sessions and OIDC authorization requests in flight; a notification
- * on every verification change (live status); two-person approval for privileged users.
+ * The console: server-side sessions and OIDC authorization requests in flight (console sign-in
+ * and SSP step-up); a notification on every verification change (live status); two-person
+ * approval for privileged users; the SSP's IdP step-up result.
  */
 export class Console1764450000000 implements MigrationInterface {
   name = 'Console1764450000000';
@@ -28,10 +29,12 @@ export class Console1764450000000 implements MigrationInterface {
         nonce text NOT NULL,
         code_verifier text NOT NULL,
         return_to text NOT NULL,
+        verification_id uuid REFERENCES verifications (id),
         expires_at timestamptz NOT NULL
       );
       ALTER TABLE verifications ADD COLUMN required_approvals smallint NOT NULL DEFAULT 1;
       ALTER TABLE verifications ADD COLUMN approvals jsonb;
+      ALTER TABLE verifications ADD COLUMN step_up jsonb;
       -- Only the id travels: listeners read the row, so nothing sensitive is broadcast.
       CREATE FUNCTION notify_verification_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -47,7 +50,7 @@ export class Console1764450000000 implements MigrationInterface {
     await db.query(`
       DROP TRIGGER verification_changed ON verifications;
       DROP FUNCTION notify_verification_changed();
-      ALTER TABLE verifications DROP COLUMN approvals, DROP COLUMN required_approvals;
+      ALTER TABLE verifications DROP COLUMN step_up, DROP COLUMN approvals, DROP COLUMN required_approvals;
       DROP TABLE oidc_login_attempts;
       DROP TABLE console_sessions;
     `);

@@ -406,6 +406,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ssp/session/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Optional: sign in again at the organisation’s IdP as an extra proof */
+        post: operations["StepUpController_begin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/step-up/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IdP returns here; the browser goes back to the SSP with ?stepUp=<result> */
+        get: operations["StepUpController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -555,6 +589,12 @@ export interface components {
             sessionExpiresAt?: string;
             questionCount?: number;
         };
+        StepUpView: {
+            /** @description Whether the page may offer signing in at the organisation */
+            offered: boolean;
+            /** @enum {string|null} */
+            result: "matched" | "mismatch" | null;
+        };
         QuestionOptionView: {
             id: string;
             label: string;
@@ -572,6 +612,7 @@ export interface components {
         SessionView: {
             /** Format: date-time */
             sessionExpiresAt: string;
+            stepUp: components["schemas"]["StepUpView"];
             total: number;
             answered: number;
             questions: components["schemas"]["SessionQuestionView"][];
@@ -593,6 +634,10 @@ export interface components {
         FinishResponse: {
             /** @enum {string} */
             outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled";
+        };
+        StepUpStart: {
+            /** @description Send the browser here: the organisation’s sign-in page */
+            authorizationUrl: string;
         };
     };
     responses: never;
@@ -1128,6 +1173,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FinishResponse"];
                 };
+            };
+        };
+    };
+    StepUpController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpStart"];
+                };
+            };
+        };
+    };
+    StepUpController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
