@@ -9,7 +9,16 @@ import {
   VerificationLinkEntity,
 } from '../api/database/entities';
 import type { AnswerInput, ClientSignals } from '../workflows/messages';
-import type { Approval, CancelReason, Channel, GradedAnswer, Outcome, RiskAssessment, VerificationStatus } from '../workflows/model';
+import type {
+  Approval,
+  CancelReason,
+  Channel,
+  GradedAnswer,
+  Outcome,
+  RiskAssessment,
+  StepUpResult,
+  VerificationStatus,
+} from '../workflows/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
@@ -39,9 +48,9 @@ export interface ProgressUpdate {
   approvalDeadline?: string;
   risk?: RiskAssessment;
   approval?: Approval;
+  approvals?: Approval[];
+  stepUp?: StepUpResult;
 }
-
-const TERMINAL_FOR_COMPLETION: VerificationStatus[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
 export function createActivities({ dataSource, sender, publicUrl, networkIntel }: ActivityDeps) {
@@ -118,7 +127,8 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         ...(sessionExpiresAt && { sessionExpiresAt: new Date(sessionExpiresAt) }),
         ...(approvalDeadline && { approvalDeadline: new Date(approvalDeadline) }),
         ...(risk && { risk, riskScore: risk.score }),
-        ...(TERMINAL_FOR_COMPLETION.includes(update.status) && { completedAt: new Date() }),
+        // An outcome is recorded once, when the verification completes.
+        ...(update.outcome && { completedAt: new Date() }),
       });
     },
 
@@ -174,6 +184,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
       userId: string;
       session: ClientSignals;
       signals: ClientSignals;
+      stepUp?: StepUpResult;
     }): Promise<RiskAssessment> {
       intel ??= NetworkIntel.load({ torExitListPath: process.env.RESETGATE_TOR_EXIT_LIST });
       const verification = await verificationOrFail(dataSource.manager, input.verificationId);
@@ -193,6 +204,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         destinationOnFile: !!onFile && onFile.toLowerCase() === verification.destination.toLowerCase(),
         answerTimesMs: questions.filter((q) => q.grade && q.grade !== 'skipped').map((q) => q.elapsedMs ?? 0),
         pastedAnswers: questions.filter((q) => q.pasted).length,
+        stepUp: input.stepUp,
       });
     },
 

@@ -6,10 +6,12 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import compression from 'compression';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
+import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
@@ -22,7 +24,7 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.use(compression(), securityHeaders);
   const config = app.get(AppConfig);
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
-  if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config));
+  if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

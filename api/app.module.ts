@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
+import { StatsController } from './dashboard/stats.controller';
 import { DatabaseModule } from './database/database.module';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
+import { SettingsController } from './settings/settings.controller';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VerificationsModule } from './verifications/verifications.module';
@@ -23,6 +25,6 @@ import { VerificationsModule } from './verifications/verifications.module';
     SspModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController],
+  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController],
 })
 export class AppModule {}

@@ -7,7 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 import { createApp } from './app.factory';
-import { loadConfig } from './config/app-config';
+import { type AppConfig, loadConfig } from './config/app-config';
+import { DEMO_ACCOUNTS } from './dev-idp/demo-accounts';
 import { type RunningPostgres, startEmbeddedPostgres } from './infra/embedded-postgres';
 import { prepareApplication } from './prepare';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal/dev-server';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   }
   process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', 'rg_dev_');
   process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', '');
+  if (initial.sso.devIdp) process.env.RESETGATE_DEV_IDP_PASSWORD ??= devSecret(initial.dataDir, 'dev-idp-password', '');
   const config = loadConfig();
 
   step('starting the worker');
@@ -90,10 +92,19 @@ ResetGate is running.
   Temporal UI    ${temporalUi ?? `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready
 
+${signInHelp(config)}
   API key (admin, agent, auditor): ${config.bootstrapApiKey}
   Try: curl -H "Authorization: Bearer ${config.bootstrapApiKey}" "${base}/api/v1/directory/users?q=patel"
 
 Press Ctrl-C to stop.`);
+}
+
+function signInHelp(config: AppConfig): string {
+  if (!config.sso.devIdp) return `  Console sign-in  ${config.sso.issuer}\n`;
+  const accounts = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(22)} ${a.groups.join(', ')}`).join('\n');
+  return `  Console sign-in (development IdP at ${config.sso.issuer}), password ${config.sso.devIdpPassword}:
+${accounts}
+`;
 }
 
 /** A development secret kept beside the data, so it survives restarts; the environment variable wins. */

@@ -44,6 +44,11 @@ export interface FinishResult {
   reason?: string;
 }
 
+export interface StepUpInput {
+  matched: boolean;
+  issuer: string;
+}
+
 export interface CancelInput {
   cancelledBy: string;
 }
@@ -51,6 +56,7 @@ export interface CancelInput {
 export const startSession = defineUpdate<StartSessionResult, [ClientSignals]>('startSession');
 export const submitAnswer = defineUpdate<{ grade: Grade }, [AnswerInput]>('submitAnswer');
 export const finishSession = defineUpdate<FinishResult, [ClientSignals]>('finishSession');
+export const completeStepUp = defineUpdate<void, [StepUpInput]>('completeStepUp');
 export const approveReset = defineUpdate<Approval, [ApproveResetInput]>('approveReset');
 export const cancelVerification = defineUpdate<void, [CancelInput]>('cancelVerification');
 export const supersede = defineSignal<[{ supersededBy: string }]>('supersede');

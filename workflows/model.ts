@@ -53,6 +53,8 @@ export interface VerificationPolicy {
   /** Highest risk score (0–10) that may still pass. */
   maxRisk: number;
   approvalWindowSeconds: number;
+  /** Whether the SSP offers re-authentication at the organisation's IdP as an extra method. */
+  idpStepUp?: boolean;
 }
 
 export interface VerificationInput {
@@ -62,6 +64,8 @@ export interface VerificationInput {
   reason: Reason;
   initiatedBy: string;
   policy: VerificationPolicy;
+  /** 2 for privileged users: two different people must approve. Absent means 1. */
+  requiredApprovals?: number;
 }
 
 export interface GradedAnswer {
@@ -95,6 +99,13 @@ export interface OutcomeDecision {
   riskScore: number;
 }
 
+/** An IdP step-up: did the person who signed in at the IdP match the target user? */
+export interface StepUpResult {
+  matched: boolean;
+  issuer: string;
+  at: string;
+}
+
 export interface Approval {
   action: ResetAction;
   approvedBy: string;
@@ -118,6 +129,11 @@ export interface VerificationState {
   questionWeight?: number;
   answers: GradedAnswer[];
   risk?: RiskAssessment;
+  /** The approval that let the reset through (the last one when several are required). */
   approval?: Approval;
+  /** The user re-authenticated at the organisation's IdP (optional, when the policy offers it). */
+  stepUp?: StepUpResult;
+  /** Every approval so far, in order; only kept when more than one is required. */
+  approvals?: Approval[];
   policyVersion: string;
 }

@@ -48,6 +48,19 @@ describe('decideOutcome', () => {
     });
     expect(decideOutcome(policy, { questionCount: 4 }, graded, lowRisk)).toMatchObject({ outcome: 'passed', challengeScore: 0.75 });
   });
+  test('a matched IdP sign-in counts as one more fully answered method; a mismatch as a failed one', () => {
+    const at = '2026-11-27T00:00:00Z';
+    const weak = answers(1, 1, 0.5, 0.25); // 0.69 alone: below 0.75
+    expect(decideOutcome(policy, { questionCount: 4 }, weak, lowRisk).outcome).toBe('failed');
+    expect(decideOutcome(policy, { questionCount: 4 }, weak, lowRisk, { matched: true, issuer: 'i', at })).toMatchObject({
+      outcome: 'passed',
+      challengeScore: 0.75,
+      reason: expect.stringContaining('with IdP sign-in'),
+    });
+    expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, 1, 1), lowRisk, { matched: false, issuer: 'i', at })).toMatchObject({
+      challengeScore: 0.8,
+    });
+  });
   test('skips count against the score', () => {
     expect(decideOutcome(policy, { questionCount: 4 }, answers(1, 1, 1, null), lowRisk).challengeScore).toBe(0.75);
   });

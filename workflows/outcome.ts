@@ -1,22 +1,26 @@
-import type { GradedAnswer, OutcomeDecision, RiskAssessment, VerificationPolicy } from './model';
+import type { GradedAnswer, OutcomeDecision, RiskAssessment, StepUpResult, VerificationPolicy } from './model';
 
 /**
  * PRODUCT.md step 4: `passed` needs possession of the link (the session exists only because the
  * link was redeemed), a challenge score at or above the threshold, and risk at or below the
  * policy maximum. Knowledge alone never passes: high risk fails a perfect score. Below the
- * maximum, risk raises the bar: each point adds `riskStepUp` to the score needed.
+ * maximum, risk raises the bar: each point adds `riskStepUp` to the score needed. A matched IdP
+ * sign-in counts as one more method, worth one fully answered question; a mismatch earns nothing
+ * here (its risk points do the work).
  */
 export function decideOutcome(
   policy: VerificationPolicy,
   challenge: ChallengeSize,
   answers: GradedAnswer[],
   risk: RiskAssessment,
+  stepUp?: StepUpResult,
 ): OutcomeDecision {
   const answered = answers.filter((a) => a.grade !== 'skipped').length;
   // Unweighted (every question counts 1) when replaying a history from before weighted scoring.
   const weighted = challenge.questionWeight !== undefined;
-  const totalScore = answers.reduce((sum, a) => sum + a.score * (weighted ? (a.weight ?? 1) : 1), 0);
-  const outOf = weighted ? challenge.questionWeight! : challenge.questionCount;
+  const idp = stepUp ? 1 : 0;
+  const totalScore = answers.reduce((sum, a) => sum + a.score * (weighted ? (a.weight ?? 1) : 1), 0) + (stepUp?.matched ? 1 : 0);
+  const outOf = (weighted ? challenge.questionWeight! : challenge.questionCount) + idp;
   const challengeScore = outOf > 0 ? round2(totalScore / outOf) : 0;
   const base = { challengeScore, answered, riskScore: risk.score };
 
@@ -31,7 +35,8 @@ export function decideOutcome(
   if (risk.score > policy.maxRisk) {
     return { ...base, outcome: 'failed', reason: `risk ${risk.score} above maximum ${policy.maxRisk}` };
   }
-  return { ...base, outcome: 'passed', reason: `challenge score ${challengeScore}, risk ${risk.score}` };
+  const withIdp = stepUp?.matched ? ' with IdP sign-in' : '';
+  return { ...base, outcome: 'passed', reason: `challenge score ${challengeScore}${withIdp}, risk ${risk.score}` };
 }
 
 export interface ChallengeSize {

@@ -3,6 +3,7 @@ import type { VerificationActivities } from '../activities/verification-activiti
 import {
   approveReset,
   cancelVerification,
+  completeStepUp,
   type ClientSignals,
   finishSession,
   startSession,
@@ -25,6 +26,7 @@ const acts = wf.proxyActivities<VerificationActivities>({
  */
 export async function verificationWorkflow(input: VerificationInput): Promise<VerificationState> {
   const { policy, verificationId } = input;
+  const requiredApprovals = input.requiredApprovals ?? 1;
   const state: VerificationState = {
     verificationId,
     status: 'created',
@@ -100,19 +102,40 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   );
 
   wf.setHandler(
+    completeStepUp,
+    async (result) => {
+      state.stepUp = { ...result, at: new Date(Date.now()).toISOString() };
+      await acts.recordProgress({ verificationId, status: state.status, stepUp: state.stepUp });
+    },
+    {
+      validator: (_result) => {
+        if (!policy.idpStepUp) throw new Error('the policy does not offer an IdP sign-in');
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot sign in at the IdP while ${state.status}`);
+        if (state.stepUp) throw new Error('the IdP sign-in was already recorded');
+      },
+    },
+  );
+
+  wf.setHandler(
     approveReset,
     async (request) => {
-      state.approval = { ...request, approvedAt: new Date(Date.now()).toISOString() };
+      const approval = { ...request, approvedAt: new Date(Date.now()).toISOString() };
+      if (requiredApprovals > 1) {
+        // Two updates can pass their validators in one activation: check again, in order.
+        if (state.approval || state.approvals?.some((a) => a.approvedBy === request.approvedBy)) {
+          throw wf.ApplicationFailure.nonRetryable(refuseApproval(request.approvedBy)!, 'ApprovalRefused');
+        }
+        state.approvals = [...(state.approvals ?? []), approval];
+        if (state.approvals.length < requiredApprovals) {
+          await recordApprovals();
+          return approval;
+        }
+      }
+      state.approval = approval;
       await wf.condition(() => recordedStatus === 'reset_approved' || recordedStatus === 'reset_completed');
       return state.approval;
     },
-    {
-      validator: (_request) => {
-        if (state.approval) throw new Error('reset already approved');
-        if (state.status !== 'passed') throw new Error(`verification is ${state.status}, not passed`);
-        if (Date.now() >= Date.parse(state.approvalDeadline!)) throw new Error('approval window closed');
-      },
-    },
+    { validator: (request) => throwIf(refuseApproval(request.approvedBy)) },
   );
 
   wf.setHandler(
@@ -132,6 +155,21 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     cancelRequest ??= { reason: 'superseded', by: supersededBy };
   });
 
+  /** Why this approver cannot approve now, or undefined when they can. */
+  function refuseApproval(approvedBy: string): string | undefined {
+    if (state.approval) return 'reset already approved';
+    if (state.status !== 'passed') return `verification is ${state.status}, not passed`;
+    if (Date.now() >= Date.parse(state.approvalDeadline!)) return 'approval window closed';
+    if (state.approvals?.some((a) => a.approvedBy === approvedBy))
+      return `a second, different approver is required (${approvedBy} already approved)`;
+    return undefined;
+  }
+
+  /** Writes the approvals so far, for a reset that needs more than one. */
+  async function recordApprovals(): Promise<void> {
+    await acts.recordProgress({ verificationId, status: state.status, approvals: state.approvals });
+  }
+
   const setStatus = async (status: VerificationStatus, outcome?: Outcome) => {
     state.status = status;
     if (outcome) state.outcome = outcome;
@@ -147,6 +185,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       approvalDeadline: state.approvalDeadline,
       risk: state.risk,
       approval: state.approval,
+      approvals: state.approvals,
     });
     recordedStatus = status;
   };
@@ -211,8 +250,14 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     // Answers still being graded belong to the session the user just finished.
     await wf.condition(() => answersBeingGraded === 0);
 
-    state.risk = await acts.assessRisk({ verificationId, userId: input.userId, signals: finishSignals!, session: sessionSignals! });
-    const decision = decideOutcome(policy, state, state.answers, state.risk);
+    state.risk = await acts.assessRisk({
+      verificationId,
+      userId: input.userId,
+      signals: finishSignals!,
+      session: sessionSignals!,
+      ...(state.stepUp && { stepUp: state.stepUp }),
+    });
+    const decision = decideOutcome(policy, state, state.answers, state.risk, state.stepUp);
     if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason);
 
     state.approvalDeadline = new Date(Date.now() + policy.approvalWindowSeconds * 1000).toISOString();
@@ -235,4 +280,9 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     await acts.completeReset({ verificationId, userId: input.userId, approval: state.approval! });
     await setStatus('reset_completed');
   }
+}
+
+/** A validator refuses by throwing; the message reaches the caller as the reason. */
+function throwIf(reason: string | undefined): void {
+  if (reason) throw new Error(reason);
 }

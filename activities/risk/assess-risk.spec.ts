@@ -35,6 +35,22 @@ describe('assessRisk', () => {
     );
   });
 
+  test('an IdP sign-in as the user takes points off (never below 0); as someone else it adds 6', () => {
+    expect(assessRisk({ ...base, stepUp: { matched: true } })).toEqual({
+      score: 0,
+      factors: [
+        {
+          category: 'persona',
+          code: 'idpSignInMatched',
+          points: -2,
+          description: "Signed in again at the organisation's IdP as this user −2",
+        },
+      ],
+    });
+    expect(assessRisk({ ...base, destinationOnFile: false, stepUp: { matched: true } }).score).toBe(1);
+    expect(assessRisk({ ...base, stepUp: { matched: false } }).score).toBe(6);
+  });
+
   test('each factor is explained and the score is capped at 10', () => {
     const risk = assessRisk({ ...base, network: { ...base.network, kind: 'tor' }, session: { webdriver: true }, destinationOnFile: false });
     expect(risk.score).toBe(10);

@@ -18,6 +18,8 @@ export interface RiskEvidence {
   destinationOnFile: boolean;
   answerTimesMs: number[];
   pastedAnswers: number;
+  /** The user's optional re-authentication at the organisation's IdP. */
+  stepUp?: { matched: boolean };
 }
 
 const HEADLESS_USER_AGENT = /HeadlessChrome|PhantomJS|puppeteer|playwright|selenium/i;
@@ -39,13 +41,16 @@ export const RISK_POINTS = {
   pastedAnswers: 1,
   answersTooFast: 1,
   focusLost: 1,
+  // Signing in at the IdP as the target proves more than any signal here; as someone else, far less.
+  idpSignInMatched: -2,
+  idpSignInMismatch: 6,
 } as const;
 
 /** Risk 0–10 from four categories; every point is explained by a factor an agent can read. */
 export function assessRisk(evidence: RiskEvidence): RiskAssessment {
   const factors: RiskFactor[] = [];
   const add = (category: RiskCategory, code: keyof typeof RISK_POINTS, description: string) =>
-    factors.push({ category, code, points: RISK_POINTS[code], description: `${description} +${RISK_POINTS[code]}` });
+    factors.push({ category, code, points: RISK_POINTS[code], description: `${description} ${signed(RISK_POINTS[code])}` });
   const { network } = evidence;
   const userAgent = evidence.finish.userAgent ?? evidence.session.userAgent ?? '';
   const timezone = evidence.finish.timezone ?? evidence.session.timezone;
@@ -79,6 +84,9 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
   if (device && evidence.signinDevices.length > 0 && !evidence.signinDevices.includes(device)) {
     add('persona', 'unknownDevice', `Device (${device}) not seen in the user's recent sign-ins`);
   }
+  if (evidence.stepUp?.matched) add('persona', 'idpSignInMatched', "Signed in again at the organisation's IdP as this user");
+  if (evidence.stepUp && !evidence.stepUp.matched)
+    add('persona', 'idpSignInMismatch', "Signed in at the organisation's IdP as someone else");
 
   const pastes = Math.max(evidence.pastedAnswers, evidence.finish.pasteCount ?? 0);
   if (pastes > 0) add('challenge', 'pastedAnswers', 'Answers were pasted');
@@ -86,12 +94,17 @@ export function assessRisk(evidence: RiskEvidence): RiskAssessment {
   if (median !== null && median < FASTEST_HUMAN_MEDIAN_MS) add('challenge', 'answersTooFast', 'Answers came faster than a person reads');
   if ((evidence.finish.focusLossCount ?? 0) > 3) add('challenge', 'focusLost', 'The page lost focus repeatedly while answering');
 
-  const score = Math.min(
-    10,
-    factors.reduce((sum, f) => sum + f.points, 0),
+  const score = Math.max(
+    0,
+    Math.min(
+      10,
+      factors.reduce((sum, f) => sum + f.points, 0),
+    ),
   );
   return { score, factors };
 }
+
+const signed = (points: number) => (points < 0 ? `−${-points}` : `+${points}`);
 
 /** Client-hint platform names against the OS in a device family ("macOS" vs "macOS", "Windows", "Android"…). */
 function sameOs(platform: string, os: string): boolean {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity, type Role } from '../database/entities/api-key.entity';
 
 const hash = (key: string) => createHash('sha256').update(key, 'utf8').digest();
@@ -17,10 +17,32 @@ export class ApiKeysService {
     return this.keys.findOneBy({ keyHash: hash(presented), revokedAt: IsNull() });
   }
 
-  async create(name: string, roles: Role[]): Promise<{ key: string; record: ApiKeyEntity }> {
+  list(): Promise<ApiKeyEntity[]> {
+    return this.keys.find({ order: { createdAt: 'DESC' } });
+  }
+
+  /** `audit` runs in the same transaction: a key exists exactly when its creation is audited. */
+  async create(name: string, roles: Role[], audit?: (db: EntityManager) => Promise<void>): Promise<{ key: string; record: ApiKeyEntity }> {
     const key = `rg_${randomBytes(24).toString('base64url')}`;
-    const record = await this.keys.save(this.keys.create({ name, roles, prefix: key.slice(0, 8), keyHash: hash(key) }));
+    const record = await this.keys.manager.transaction(async (db) => {
+      const saved = await db.save(db.create(ApiKeyEntity, { name, roles, prefix: key.slice(0, 8), keyHash: hash(key) }));
+      await audit?.(db);
+      return saved;
+    });
     return { key, record };
+  }
+
+  /** False when there is no such key; an already revoked key stays revoked as it was. */
+  async revoke(id: string, audit: (db: EntityManager, key: ApiKeyEntity) => Promise<void>): Promise<boolean> {
+    return this.keys.manager.transaction(async (db) => {
+      const key = await db.findOne(ApiKeyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!key) return false;
+      if (!key.revokedAt) {
+        await db.update(ApiKeyEntity, { id }, { revokedAt: new Date() });
+        await audit(db, key);
+      }
+      return true;
+    });
   }
 
   /** RESETGATE_BOOTSTRAP_API_KEY: lets automation and tests start from nothing. */

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeyEntity } from '../database/entities';
+import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
 import { AuthController } from './sso/auth.controller';
@@ -12,8 +13,8 @@ import { OidcClient } from './sso/oidc-client';
 /** Who is calling: API keys for integrators, OIDC sign-in and sessions for the console. */
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AuditModule],
-  controllers: [AuthController],
+  controllers: [AuthController, ApiKeysController],
   providers: [ApiKeysService, ConsoleSessionsService, OidcClient, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [ApiKeysService, ConsoleSessionsService],
+  exports: [ApiKeysService, ConsoleSessionsService, OidcClient],
 })
 export class AuthModule {}

@@ -13,6 +13,7 @@ export const PROBLEMS = {
   forbidden: { slug: 'forbidden', status: 403, title: 'Not allowed for your role' },
   csrfFailed: { slug: 'csrf-failed', status: 403, title: 'The request did not come from the console' },
   signInFailed: { slug: 'sign-in-failed', status: 400, title: 'The sign-in could not be completed' },
+  stepUpUnavailable: { slug: 'step-up-unavailable', status: 409, title: 'Signing in at the identity provider is not available now' },
   ssoUnavailable: { slug: 'sso-unavailable', status: 503, title: 'The identity provider is unavailable' },
   notFound: { slug: 'not-found', status: 404, title: 'Not found' },
   linkInvalid: { slug: 'link-invalid', status: 404, title: 'This verification link is not valid' },

@@ -86,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       riskStepUp: num(env, 'RESETGATE_RISK_STEP_UP', 0.08, 0, 1),
       maxRisk: num(env, 'RESETGATE_MAX_RISK', 5, 0, 10),
       approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, 1, 86_400),
+      idpStepUp: bool(env, 'RESETGATE_IDP_STEP_UP', true),
     },
     privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),
     agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),

@@ -19,3 +19,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 export function findDemoAccount(email: string): DemoAccount | undefined {
   return DEMO_ACCOUNTS.find((account) => account.email === email.trim().toLowerCase());
 }
+
+/** Who may sign in: the demo staff, then (for the SSP's step-up) the people in the directory. */
+export type AccountLookup = (email: string) => Promise<DemoAccount | undefined>;

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import express, { type Router } from 'express';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AppConfig } from '../config/app-config';
-import { findDemoAccount } from './demo-accounts';
+import type { AccountLookup } from './demo-accounts';
 import { loginPage, logoutPage, signedOutPage } from './idp-pages';
 
 export const DEV_IDP_PATH = '/dev-idp';
@@ -14,10 +14,10 @@ export const DEV_IDP_PATH = '/dev-idp';
  * ID: discovery, authorization code with PKCE, ID token, UserInfo with a groups claim.
  * Its state lives in memory; a restart only signs people out.
  */
-export function createDevIdp(config: AppConfig): Router {
+export function createDevIdp(config: AppConfig, findAccount: AccountLookup): Router {
   const logger = new Logger('DevIdp');
   logger.warn('the development identity provider is on: set OIDC_ISSUER to use your own');
-  const provider = new Provider(config.sso.issuer, providerConfiguration(config));
+  const provider = new Provider(config.sso.issuer, providerConfiguration(config, findAccount));
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
 
@@ -26,7 +26,8 @@ export function createDevIdp(config: AppConfig): Router {
       const details = await provider.interactionDetails(req, res);
       // A first-party client: consent is implied once signed in.
       if (details.prompt.name === 'consent') return await finishWithGrant(provider, req, res, String(details.session?.accountId));
-      res.type('html').send(loginPage(details.uid));
+      const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined;
+      res.type('html').send(loginPage(details.uid, { email: hint }));
     } catch (err) {
       next(err);
     }
@@ -36,7 +37,7 @@ export function createDevIdp(config: AppConfig): Router {
     try {
       const details = await provider.interactionDetails(req, res);
       const email = String(req.body?.email ?? '');
-      const account = findDemoAccount(email);
+      const account = await findAccount(email);
       if (!account || !samePassword(String(req.body?.password ?? ''), config.sso.devIdpPassword)) {
         res
           .status(401)
@@ -82,7 +83,7 @@ function samePassword(sent: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function providerConfiguration(config: AppConfig): Configuration {
+function providerConfiguration(config: AppConfig, lookup: AccountLookup): Configuration {
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   return {
     clients: [
@@ -90,7 +91,7 @@ function providerConfiguration(config: AppConfig): Configuration {
         client_id: config.sso.clientId,
         client_secret: config.sso.clientSecret,
         client_name: 'ResetGate console',
-        redirect_uris: [`${config.publicUrl}/api/v1/auth/callback`],
+        redirect_uris: [`${config.publicUrl}/api/v1/auth/callback`, `${config.publicUrl}/api/v1/ssp/step-up/callback`],
         post_logout_redirect_uris: [`${config.publicUrl}/console/`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
@@ -101,8 +102,8 @@ function providerConfiguration(config: AppConfig): Configuration {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     // Groups in the ID token too, as Okta and Entra ID can be set to do.
     conformIdTokenClaims: false,
-    findAccount: (_ctx: KoaContextWithOIDC, id: string) => {
-      const account = findDemoAccount(id);
+    findAccount: async (_ctx: KoaContextWithOIDC, id: string) => {
+      const account = await lookup(id);
       if (!account) return undefined;
       return {
         accountId: account.email,

@@ -16,6 +16,7 @@ function page(title: string, body: string): string {
   main { max-width: 380px; margin: 48px auto; background: #fff; padding: 28px; border-radius: 8px; box-shadow: 0 1px 3px rgb(0 0 0 / 15%); }
   h1 { font-size: 1.3rem; margin: 0 0 4px; }
   p.note { color: #4a5263; font-size: .9rem; margin: 0 0 20px; }
+  form + p.note { margin-top: 20px; }
   label { display: block; font-weight: 600; margin: 14px 0 6px; }
   input { width: 100%; box-sizing: border-box; font: inherit; padding: 10px; border: 1px solid #8a93a6; border-radius: 4px; }
   button { width: 100%; margin-top: 20px; padding: 12px; font: inherit; font-weight: 600; color: #fff; background: #1f57c3; border: 0; border-radius: 4px; cursor: pointer; }
@@ -38,14 +39,15 @@ export function loginPage(uid: string, options: { email?: string; error?: string
 ${options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : ''}
 <form method="post" action="/dev-idp/interaction/${escapeHtml(uid)}/login" autocomplete="off">
   <label for="email">Email</label>
-  <input id="email" name="email" type="email" required autofocus value="${escapeHtml(options.email ?? '')}">
+  <input id="email" name="email" type="email" required ${options.email ? '' : 'autofocus'} value="${escapeHtml(options.email ?? '')}">
   <label for="password">Password</label>
-  <input id="password" name="password" type="password" required>
+  <input id="password" name="password" type="password" required ${options.email ? 'autofocus' : ''}>
   <button type="submit">Sign in</button>
 </form>
 <form method="post" action="/dev-idp/interaction/${escapeHtml(uid)}/abort">
   <button class="secondary" type="submit">Cancel</button>
 </form>
+<p class="note">People in the directory sign in with their work email and the same password (for the verification portal's optional sign-in).</p>
 <table aria-label="Demo accounts"><thead><tr><th scope="col">Demo account</th><th scope="col">Groups</th></tr></thead><tbody>${accounts}</tbody></table>`,
   );
 }

@@ -78,8 +78,13 @@ export class SspService {
   /** The questions without their keys: ids, text, options, and whether each is answered. */
   async questions(session: SspSessionEntity) {
     const rows = await this.questionRows(session.verificationId);
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
     return {
       sessionExpiresAt: session.expiresAt.toISOString(),
+      stepUp: {
+        offered: !!verification.policy.idpStepUp && !verification.stepUp,
+        result: verification.stepUp ? (verification.stepUp.matched ? 'matched' : 'mismatch') : null,
+      },
       total: rows.length,
       answered: rows.filter((q) => q.grade !== null).length,
       questions: rows.map((q) => ({ id: q.id, kind: q.kind, type: q.type, text: q.text, options: q.options, answered: q.grade !== null })),
@@ -101,8 +106,8 @@ export class SspService {
       if (reason === undefined) throw this.unavailable(err);
       throw new ProblemException('answerRefused', `This answer was not accepted: ${reason}.`);
     }
-    const { total, answered } = await this.questions(session);
-    return { answered, total };
+    const rows = await this.questionRows(session.verificationId);
+    return { answered: rows.filter((q) => q.grade !== null).length, total: rows.length };
   }
 
   async finish(session: SspSessionEntity, signals: ClientSignalsDto | undefined, context: RequestContext) {

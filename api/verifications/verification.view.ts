@@ -22,6 +22,9 @@ export function toVerificationView(v: VerificationEntity) {
     riskScore: v.riskScore,
     summary: summarise(v),
     resetAction: v.approval,
+    stepUp: v.stepUp,
+    requiredApprovals: v.requiredApprovals,
+    approvals: v.approvals ?? (v.approval ? [v.approval] : []),
     policyVersion: v.policy.version,
     supersededBy: v.supersededBy,
   };
@@ -41,4 +44,13 @@ function summarise(v: VerificationEntity) {
     persona: category('persona'),
     challenge: category('challenge'),
   };
+}
+
+/**
+ * What this viewer may see: agents see the outcome and every risk factor, and the number itself
+ * only when the policy says so (RESETGATE_AGENTS_SEE_RISK_SCORE); admins and auditors see all.
+ */
+export function viewFor<T extends { riskScore: number | null }>(view: T, roles: readonly string[], agentsSeeRiskScore: boolean): T {
+  if (agentsSeeRiskScore || roles.includes('admin') || roles.includes('auditor')) return view;
+  return { ...view, riskScore: null };
 }

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { Request, Response } from 'express';
+import { type DataSource, In } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { VerificationEntity } from '../database/entities';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
@@ -11,6 +14,9 @@ import { CreateVerificationDto } from './dto/create-verification.dto';
 import { ListVerificationsQuery } from './dto/list-verifications.query';
 import { ResetApprovalDto } from './dto/reset-approval.dto';
 import { listVerifications } from './list-verifications';
+import { VerificationEvents } from './verification-events';
+import { streamVerifications } from './verification-stream';
+import { toVerificationView, type VerificationView, viewFor } from './verification.view';
 import { VerificationsService } from './verifications.service';
 
 /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
@@ -24,6 +30,8 @@ const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBad
 export class VerificationsController {
   constructor(
     private readonly verifications: VerificationsService,
+    private readonly changes: VerificationEvents,
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -39,20 +47,32 @@ export class VerificationsController {
   ) {
     if (!createLimiter.take(who.id))
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
-    return this.verifications.create(dto, who, ip, idempotencyKey);
+    return this.verifications.create(dto, who, ip, idempotencyKey).then((view) => this.visible(view, who));
   }
 
   @Get()
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'List verifications, newest first, with filters and cursor paging' })
-  list(@Query() query: ListVerificationsQuery) {
-    return listVerifications(this.dataSource, query);
+  async list(@Query() query: ListVerificationsQuery, @CurrentPrincipal() who: Principal) {
+    const page = await listVerifications(this.dataSource, query);
+    return { ...page, items: page.items.map((item) => this.visible(item, who)) };
+  }
+
+  @Get('events')
+  @Roles('agent', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Live status: Server-Sent Events, one `verification` event (the verification as GET returns it) per change' })
+  @ApiProduces('text/event-stream')
+  events(@Req() req: Request, @Res() res: Response, @CurrentPrincipal() who: Principal) {
+    streamVerifications(req, res, this.changes.changed(), async (ids) => {
+      const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
+      return rows.map((row) => this.visible(toVerificationView(row), who));
+    });
   }
 
   @Get(':id')
   @Roles('agent', 'admin', 'auditor')
-  get(@Id() id: string) {
-    return this.verifications.get(id);
+  async get(@Id() id: string, @CurrentPrincipal() who: Principal) {
+    return this.visible(await this.verifications.get(id), who);
   }
 
   @Get(':id/transcript')
@@ -66,7 +86,7 @@ export class VerificationsController {
   @HttpCode(200)
   @Roles('agent', 'admin')
   cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
-    return this.verifications.cancel(id, who, ip);
+    return this.verifications.cancel(id, who, ip).then((view) => this.visible(view, who));
   }
 
   @Post(':id/reset-approval')
@@ -74,7 +94,7 @@ export class VerificationsController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
   approve(@Id() id: string, @Body() dto: ResetApprovalDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
-    return this.verifications.approve(id, dto, who, ip);
+    return this.verifications.approve(id, dto, who, ip).then((view) => this.visible(view, who));
   }
 
   @Post(':id/replay')
@@ -90,5 +110,9 @@ export class VerificationsController {
   @ApiOperation({ summary: 'The Temporal workflow history, as JSON (replayable)' })
   history(@Id() id: string) {
     return this.verifications.history(id);
+  }
+
+  private visible(view: VerificationView, who: Principal): VerificationView {
+    return viewFor(view, who.roles, this.config.agentsSeeRiskScore);
   }
 }

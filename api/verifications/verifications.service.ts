@@ -47,6 +47,7 @@ export class VerificationsService {
     const destination = validateDestination(dto.channel, dto.destination, this.config.organisationDomains);
     const id = randomUUID();
     const workflowId = `verification-${id}`;
+    const requiredApprovals = user.groups.some((group) => this.config.privilegedGroups.includes(group)) ? 2 : 1;
 
     const { previous, superseded } = await this.dataSource.transaction(async (db) => {
       const previous = await idempotent?.previous(db);
@@ -86,6 +87,7 @@ export class VerificationsService {
         initiatedBy: principal.id,
         status: 'created',
         policy: this.config.policy,
+        requiredApprovals,
       });
       await this.audit.record(
         {
@@ -94,7 +96,7 @@ export class VerificationsService {
           targetType: 'verification',
           targetId: id,
           sourceIp,
-          details: { userId: user.id, channel: dto.channel, reason: dto.reason, supersedes: open.map((o) => o.id) },
+          details: { userId: user.id, channel: dto.channel, reason: dto.reason, requiredApprovals, supersedes: open.map((o) => o.id) },
         },
         db,
       );
@@ -111,6 +113,7 @@ export class VerificationsService {
               reason: dto.reason,
               initiatedBy: principal.id,
               policy: this.config.policy,
+              ...(requiredApprovals > 1 && { requiredApprovals }),
             },
           ],
           typedSearchAttributes: [
@@ -209,15 +212,21 @@ export class VerificationsService {
         verificationStatus: verification.status,
       });
     }
+    const approved = await this.find(id);
     await this.audit.record({
       actor: principal.id,
       action: 'reset_approval.accepted',
       targetType: 'verification',
       targetId: id,
       sourceIp,
-      details: { action: dto.action, ticketRef: dto.ticketRef ?? null },
+      details: {
+        action: dto.action,
+        ticketRef: dto.ticketRef ?? null,
+        approvals: approved.approvals?.length ?? 1,
+        requiredApprovals: approved.requiredApprovals,
+      },
     });
-    return this.get(id);
+    return toVerificationView(approved);
   }
 
   async history(id: string): Promise<unknown> {

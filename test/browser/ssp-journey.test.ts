@@ -2,9 +2,9 @@ import { getCountry } from 'countries-and-timezones';
 import type { Browser } from 'playwright-core';
 import { DirectorySigninEntity } from '../../api/database/entities';
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
-import { answerQuestions } from '../support/ssp-page';
+import { answerQuestions, skipSignIn } from '../support/ssp-page';
 import { linkFor, waitForVerification } from '../support/ssp-client';
-import { call, type Stack, startStack } from '../support/stack';
+import { call, type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
 import { USER_AGENTS } from '../strength/user-agents';
 
 /** The end user's journey in a real Chromium on a phone-sized screen, from the dev-outbox link. */
@@ -72,7 +72,10 @@ test('a user who knows their data passes; every page is accessible; the link is 
   await screenshot(page, 'ssp-1-landing');
 
   await page.getByRole('button', { name: 'Start verification' }).click();
-  await page.locator('.question-text').waitFor();
+  await page.getByRole('heading', { name: 'Can you still sign in to your work account?' }).waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'ssp-2-sign-in-offer');
+  await skipSignIn(page);
   await expect(page.getByText(/^Question 1 of [34]$/)).toBeTruthy();
   expect(await page.getByText('Time left:').isVisible()).toBe(true);
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -103,13 +106,41 @@ test('a caller who does not know the answers fails and is sent back to the helpd
   const page = await context.newPage();
   await page.goto(link);
   await page.getByRole('button', { name: 'Start verification' }).click();
-  await page.locator('.question-text').waitFor();
+  await skipSignIn(page);
   await answerQuestions(page, stack, id, 'guesses wrong');
   await page.getByRole('heading', { name: 'We couldn’t verify you online' }).waitFor();
   expect(await page.getByText('Please contact your helpdesk').isVisible()).toBe(true);
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'ssp-4-failed');
   await waitForVerification(stack, id, ['failed']);
+  await context.close();
+});
+
+test('a user who can still sign in at work does so from the SSP and comes back to the questions', async () => {
+  const person = await caller(2);
+  const { id, link } = await sendLink(person);
+  const context = await phoneContext(browser, person);
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Start verification' }).click();
+  await page.getByRole('button', { name: 'Sign in with my work account' }).click();
+
+  // The organisation's sign-in page (here the development IdP), with the user's address filled in.
+  await page.locator('#password').waitFor();
+  expect(await page.locator('#email').inputValue()).toBe(person.email.toLowerCase());
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'ssp-8-idp-sign-in');
+  await page.locator('#password').fill(TEST_IDP_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await page.getByText('Thanks, you’re signed in. Now a few questions.').waitFor();
+  expect(page.url()).toBe(`${stack.baseUrl}/ssp/`);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await answerQuestions(page, stack, id, 'knows');
+  await page.getByRole('heading', { name: 'You’re verified' }).waitFor();
+  const verification = await waitForVerification(stack, id, ['passed']);
+  expect(verification.outcomeReason).toContain('with IdP sign-in');
+  expect(verification.stepUp).toMatchObject({ matched: true });
   await context.close();
 });
 

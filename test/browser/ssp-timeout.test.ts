@@ -4,11 +4,17 @@ import { linkFor, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 import { USER_AGENTS } from '../strength/user-agents';
 
-/** A user who starts and then walks away: the countdown runs out and the workflow records timed_out. */
+/**
+ * A user who starts and then walks away: the countdown runs out and the workflow records timed_out.
+ * The IdP step-up is off here, so Start leads straight to the questions (the policy's other side).
+ */
 let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ RESETGATE_SESSION_LIFETIME_SECONDS: '5' }), launchBrowser()]);
+  [stack, browser] = await Promise.all([
+    startStack({ RESETGATE_SESSION_LIFETIME_SECONDS: '5', RESETGATE_IDP_STEP_UP: 'false' }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();

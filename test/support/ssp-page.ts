@@ -48,3 +48,9 @@ export async function answerQuestions(page: Page, stack: Stack, verificationId: 
   }
   return answered;
 }
+
+/** The optional "sign in at your organisation" screen after Start: go straight to the questions. */
+export async function skipSignIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'I can’t sign in — go to the questions' }).click();
+  await page.locator('.question-text').waitFor();
+}

@@ -89,7 +89,13 @@ export interface StartedVerification {
 export async function startVerification(
   db: TestDatabase,
   harness: Harness,
-  options: { user?: DirectoryUserEntity; policy?: VerificationPolicy; channel?: Channel; destination?: string } = {},
+  options: {
+    user?: DirectoryUserEntity;
+    policy?: VerificationPolicy;
+    channel?: Channel;
+    destination?: string;
+    requiredApprovals?: number;
+  } = {},
 ): Promise<StartedVerification> {
   const user = options.user ?? (await fullyKnownUser(db));
   const channel = options.channel ?? 'sms';
@@ -98,7 +104,17 @@ export async function startVerification(
   const handle = await harness.client.workflow.start(verificationWorkflow, {
     workflowId: `verification-${id}`,
     taskQueue: harness.taskQueue,
-    args: [{ verificationId: id, userId: user.id, channel, reason: 'password_reset', initiatedBy: 'test-agent', policy }],
+    args: [
+      {
+        verificationId: id,
+        userId: user.id,
+        channel,
+        reason: 'password_reset',
+        initiatedBy: 'test-agent',
+        policy,
+        ...(options.requiredApprovals && { requiredApprovals: options.requiredApprovals }),
+      },
+    ],
     typedSearchAttributes: [
       { key: statusKey, value: 'created' },
       { key: targetUserKey, value: user.id },

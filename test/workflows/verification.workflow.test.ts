@@ -4,7 +4,15 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
-import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/messages';
+import {
+  approveReset,
+  cancelVerification,
+  finishSession,
+  startSession,
+  submitAnswer,
+  supersede,
+  verificationState,
+} from '../../workflows/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
   fullyKnownUser,
@@ -192,6 +200,26 @@ test('approval twice: the second is refused', async () => {
   await v.handle.executeUpdate(approveReset, { args: [request] });
   await expect(v.handle.executeUpdate(approveReset, { args: [request] })).rejects.toThrow();
   expect((await v.handle.result()).approval?.action).toBe('account_unlock');
+});
+
+test('two-person approval: a privileged user needs two different approvers, the same one twice is refused', async () => {
+  const v = await startVerification(db, harness, { requiredApprovals: 2 });
+  await completeChallenge(v, rightAnswer);
+  const first = { action: 'password_reset' as const, approvedBy: 'user:agent@example.com' };
+  await v.handle.executeUpdate(approveReset, { args: [first] });
+  const waiting = await v.handle.query(verificationState);
+  expect(waiting.status).toBe('passed');
+  expect(waiting.approvals?.map((a) => a.approvedBy)).toEqual(['user:agent@example.com']);
+  const row = await db.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: v.id });
+  expect(row.approvals?.map((a) => a.approvedBy)).toEqual(['user:agent@example.com']);
+
+  expect(await refusal(v.handle.executeUpdate(approveReset, { args: [first] }))).toMatch(/second, different approver/);
+  const second = await v.handle.executeUpdate(approveReset, { args: [{ ...first, approvedBy: 'user:agent2@example.com' }] });
+  expect(second.approvedBy).toBe('user:agent2@example.com');
+  const final = await v.handle.result();
+  expect(final.status).toBe('reset_completed');
+  expect(final.approvals?.map((a) => a.approvedBy)).toEqual(['user:agent@example.com', 'user:agent2@example.com']);
+  await checkReplay(v, 'two-person-approval');
 });
 
 test('search attributes let list queries filter by status and target user', async () => {

@@ -41,7 +41,7 @@ export class AuthController {
   @Get('login')
   @ApiOperation({ summary: 'Start signing in: redirects to the identity provider' })
   async login(@Query('returnTo') returnTo: string | undefined, @Res() res: Response) {
-    const request = await this.oidc.authorizationRequest().catch(() => {
+    const request = await this.oidc.authorizationRequest({ callbackPath: '/api/v1/auth/callback' }).catch(() => {
       throw new ProblemException('ssoUnavailable', `The identity provider at ${this.config.sso.issuer} did not answer. Try again shortly.`);
     });
     const handle = randomBytes(32).toString('base64url');

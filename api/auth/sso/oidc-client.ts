@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { AppConfig } from '../../config/app-config';
 
+const REAUTHENTICATION_MAX_AGE_SECONDS = 300;
+
 export interface AuthorizationRequest {
   url: URL;
   state: string;
@@ -26,34 +28,45 @@ export class OidcClient {
 
   constructor(private readonly config: AppConfig) {}
 
-  get redirectUri(): string {
-    return `${this.config.publicUrl}/api/v1/auth/callback`;
-  }
-
-  async authorizationRequest(): Promise<AuthorizationRequest> {
+  /**
+   * `callbackPath` is ours (console sign-in or SSP step-up); a step-up names the expected user
+   * and asks the IdP to authenticate again rather than reuse a session.
+   */
+  async authorizationRequest(options: {
+    callbackPath: string;
+    loginHint?: string;
+    reauthenticate?: boolean;
+  }): Promise<AuthorizationRequest> {
     const configuration = await this.configuration();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const url = oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.redirectUri,
+      redirect_uri: `${this.config.publicUrl}${options.callbackPath}`,
       scope: this.config.sso.scopes,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...(options.loginHint && { login_hint: options.loginHint }),
+      ...(options.reauthenticate && { prompt: 'login', max_age: String(REAUTHENTICATION_MAX_AGE_SECONDS) }),
     });
     return { url, state, nonce, codeVerifier };
   }
 
   /** Exchanges the code and checks state, nonce, PKCE and the ID token; adds UserInfo claims. */
-  async completeSignIn(callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<VerifiedSignIn> {
+  async completeSignIn(
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string; reauthenticated?: boolean },
+  ): Promise<VerifiedSignIn> {
     const configuration = await this.configuration();
     const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: expected.codeVerifier,
       expectedState: expected.state,
       expectedNonce: expected.nonce,
       idTokenExpected: true,
+      // A step-up must be a fresh authentication: auth_time is checked, not just requested.
+      ...(expected.reauthenticated && { maxAge: REAUTHENTICATION_MAX_AGE_SECONDS }),
     });
     const idClaims = tokens.claims()!;
     // Some IdPs put groups only in UserInfo, others only in the ID token: take both, ID token wins.

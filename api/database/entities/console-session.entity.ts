@@ -29,5 +29,7 @@ export class OidcLoginAttemptEntity {
   @Column() nonce: string;
   @Column({ name: 'code_verifier' }) codeVerifier: string;
   @Column({ name: 'return_to' }) returnTo: string;
+  /** Set for an SSP step-up: the verification whose user must be the one who signs in. */
+  @Column({ name: 'verification_id', type: 'uuid', nullable: true }) verificationId: string | null;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
 }

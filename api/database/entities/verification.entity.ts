@@ -6,6 +6,7 @@ import type {
   Outcome,
   Reason,
   RiskAssessment,
+  StepUpResult,
   VerificationPolicy,
   VerificationStatus,
 } from '../../../workflows/model';
@@ -39,5 +40,9 @@ export class VerificationEntity {
   @Column({ name: 'risk_score', type: 'real', nullable: true }) riskScore: number | null;
   @Column({ type: 'jsonb', nullable: true }) risk: RiskAssessment | null;
   @Column({ type: 'jsonb', nullable: true }) approval: Approval | null;
+  /** 2 when the user is privileged (member of RESETGATE_PRIVILEGED_GROUPS): two approvers. */
+  @Column({ name: 'required_approvals', type: 'smallint', default: 1 }) requiredApprovals: number;
+  @Column({ type: 'jsonb', nullable: true }) approvals: Approval[] | null;
+  @Column({ name: 'step_up', type: 'jsonb', nullable: true }) stepUp: StepUpResult | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
 }

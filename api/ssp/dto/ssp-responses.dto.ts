@@ -21,8 +21,14 @@ export class SessionQuestionView {
   @ApiProperty() answered: boolean;
 }
 
+export class StepUpView {
+  @ApiProperty({ description: 'Whether the page may offer signing in at the organisation' }) offered: boolean;
+  @ApiProperty({ enum: ['matched', 'mismatch'], nullable: true, type: String }) result: 'matched' | 'mismatch' | null;
+}
+
 export class SessionView {
   @ApiProperty({ format: 'date-time' }) sessionExpiresAt: string;
+  @ApiProperty({ type: StepUpView }) stepUp: StepUpView;
   @ApiProperty() total: number;
   @ApiProperty() answered: number;
   @ApiProperty({ type: [SessionQuestionView] }) questions: SessionQuestionView[];

@@ -2,7 +2,10 @@ import { computed, Injectable, signal } from '@angular/core';
 import { problemSlug, type SessionQuestion, sspApi } from '../api/ssp-client';
 import { PageSignals } from './page-signals';
 
-export type Step = 'landing' | 'starting' | 'question' | 'finishing' | 'passed' | 'failed' | 'not_enough' | 'invalid' | 'expired' | 'error';
+export type Step =
+  'landing' | 'starting' | 'step_up' | 'question' | 'finishing' | 'passed' | 'failed' | 'not_enough' | 'invalid' | 'expired' | 'error';
+/** What came back from the organisation's sign-in page (`?stepUp=` on return). */
+export type StepUpReturn = 'matched' | 'mismatch' | 'cancelled' | 'closed' | null;
 export type AnswerValue = { optionId: string } | { optionIds: string[] } | { text: string } | null;
 
 /**
@@ -17,6 +20,7 @@ export class VerificationFlow {
   readonly sessionExpiresAt = signal<Date | null>(null);
   readonly busy = signal(false);
   readonly errorDetail = signal('');
+  readonly stepUpReturn = signal<StepUpReturn>(null);
   readonly current = computed(() => this.questions()[this.index()]);
 
   private readonly token: string | null;
@@ -24,8 +28,14 @@ export class VerificationFlow {
   constructor(private readonly signals: PageSignals) {
     const match = /(?:^#|&)token=([\w-]+)/.exec(location.hash);
     this.token = match?.[1] ?? null;
-    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-    if (!this.token) this.step.set('invalid');
+    const stepUp = new URLSearchParams(location.search).get('stepUp');
+    if (location.hash || stepUp) history.replaceState(null, '', location.pathname);
+    if (stepUp) {
+      // Back from the organisation's sign-in page: the session cookie carries on where we were.
+      this.stepUpReturn.set((['matched', 'mismatch', 'cancelled', 'closed'] as const).find((s) => s === stepUp) ?? 'cancelled');
+      this.step.set('starting');
+      void this.loadQuestions(false);
+    } else if (!this.token) this.step.set('invalid');
   }
 
   async start(): Promise<void> {
@@ -38,13 +48,32 @@ export class VerificationFlow {
     this.busy.set(false);
     if (error || !data) return this.fail(response?.status, error);
     if (data.status === 'not_enough_questions') return this.step.set('not_enough');
-    await this.loadQuestions();
+    await this.loadQuestions(true);
+  }
+
+  /** Leaves for the organisation's sign-in page; it sends the browser back here with ?stepUp=. */
+  async signInAtOrganisation(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    const { data, error, response } = await this.call(() => sspApi.POST('/api/v1/ssp/session/step-up'));
+    if (error || !data) {
+      this.busy.set(false);
+      // Not available after all: the questions still work.
+      if (problemSlug(error) === 'step-up-unavailable' || problemSlug(error) === 'sso-unavailable') return this.step.set('question');
+      return this.fail(response?.status, error);
+    }
+    location.assign(data.authorizationUrl);
+  }
+
+  skipSignIn(): void {
+    this.step.set('question');
   }
 
   async answer(value: AnswerValue, elapsedMs: number, pasted: boolean): Promise<void> {
     const question = this.current();
     if (!question || this.busy()) return;
     this.busy.set(true);
+    this.stepUpReturn.set(null);
     const { error, response } = await this.call(() =>
       sspApi.POST('/api/v1/ssp/session/answers', {
         body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
@@ -60,7 +89,7 @@ export class VerificationFlow {
     if (this.step() === 'question' || this.step() === 'landing') this.step.set('expired');
   }
 
-  private async loadQuestions(): Promise<void> {
+  private async loadQuestions(offerSignIn: boolean): Promise<void> {
     const { data, error, response } = await this.call(() => sspApi.GET('/api/v1/ssp/session'));
     if (error || !data) return this.fail(response?.status, error);
     this.questions.set(data.questions);
@@ -71,7 +100,7 @@ export class VerificationFlow {
       ),
     );
     this.sessionExpiresAt.set(new Date(data.sessionExpiresAt));
-    this.step.set('question');
+    this.step.set(offerSignIn && data.stepUp.offered ? 'step_up' : 'question');
   }
 
   private async finish(): Promise<void> {

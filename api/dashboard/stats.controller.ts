@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Roles } from '../auth/roles.decorator';
+import { StatsQuery } from './stats.query';
+import { verificationStats } from './verification-stats';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('api/v1/stats')
+export class StatsController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Roles('agent', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Dashboard figures for a date range: totals, outcome rates, median time, per day, risk distribution' })
+  stats(@Query() query: StatsQuery) {
+    return verificationStats(this.dataSource, query);
+  }
+}

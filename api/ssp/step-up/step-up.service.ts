@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { completeStepUp } from '../../../workflows/messages';
+import { AuditService } from '../../audit/audit.service';
+import { hashSecret } from '../../auth/sso/console-sessions.service';
+import { OidcClient } from '../../auth/sso/oidc-client';
+import { ProblemException } from '../../common/problem';
+import { AppConfig } from '../../config/app-config';
+import { OidcLoginAttemptEntity, type SspSessionEntity, VerificationEntity } from '../../database/entities';
+import { refusalReason } from '../../verifications/verification-errors';
+import { signedInAsUser } from './identity-match';
+
+export const STEP_UP_CALLBACK_PATH = '/api/v1/ssp/step-up/callback';
+export const STEP_UP_TTL_MS = 10 * 60_000;
+
+export type StepUpOutcome = 'matched' | 'mismatch' | 'cancelled' | 'closed';
+
+/**
+ * The SSP's optional IdP step-up: the user signs in again at the organisation's IdP; the
+ * workflow records whether that person is the user being verified. It counts as one more
+ * method in the outcome, and a mismatch weighs heavily in the risk score.
+ */
+@Injectable()
+export class StepUpService {
+  private readonly logger = new Logger(StepUpService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    private readonly oidc: OidcClient,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the step-up; the handle goes in a cookie that binds the callback to this browser. */
+  async begin(session: SspSessionEntity): Promise<{ authorizationUrl: string; handle: string }> {
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
+    if (!verification.policy.idpStepUp)
+      throw new ProblemException('stepUpUnavailable', 'This verification does not offer signing in at your organisation.');
+    if (verification.stepUp) throw new ProblemException('stepUpUnavailable', 'You have already signed in for this verification.');
+    const request = await this.oidc
+      .authorizationRequest({ callbackPath: STEP_UP_CALLBACK_PATH, loginHint: verification.userEmail, reauthenticate: true })
+      .catch(() => {
+        throw new ProblemException(
+          'ssoUnavailable',
+          'Your organisation’s sign-in page did not answer. Continue with the questions instead.',
+        );
+      });
+    const handle = randomBytes(32).toString('base64url');
+    await this.dataSource.getRepository(OidcLoginAttemptEntity).insert({
+      attemptHash: hashSecret(handle),
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+      returnTo: '/ssp/',
+      verificationId: verification.id,
+      expiresAt: new Date(Date.now() + STEP_UP_TTL_MS),
+    });
+    return { authorizationUrl: request.url.toString(), handle };
+  }
+
+  /** Redeems the IdP's answer once and tells the workflow who signed in. */
+  async complete(handle: string | undefined, callbackUrl: URL, sourceIp: string | null): Promise<StepUpOutcome> {
+    const attempts = this.dataSource.getRepository(OidcLoginAttemptEntity);
+    const attempt = handle ? await attempts.findOneBy({ attemptHash: hashSecret(handle) }) : null;
+    if (attempt) await attempts.delete({ attemptHash: attempt.attemptHash });
+    if (!attempt?.verificationId || attempt.expiresAt.getTime() < Date.now()) {
+      throw new ProblemException('signInFailed', 'This sign-in was not started from your verification page, or took too long.');
+    }
+    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: attempt.verificationId });
+    const record = (action: string, details: Record<string, unknown> = {}) =>
+      this.audit.record({ actor: 'ssp-user', action, targetType: 'verification', targetId: verification.id, sourceIp, details });
+    if (callbackUrl.searchParams.has('error')) {
+      await record('ssp.step_up_cancelled', { error: callbackUrl.searchParams.get('error') });
+      return 'cancelled';
+    }
+    const signIn = await this.oidc.completeSignIn(callbackUrl, { ...attempt, reauthenticated: true }).catch((err: unknown) => {
+      this.logger.warn(`step-up refused by the OIDC checks: ${String(err)}`);
+      throw new ProblemException(
+        'signInFailed',
+        'Your organisation’s answer did not pass the checks. Continue with the questions instead.',
+      );
+    });
+    const matched = signedInAsUser(signIn.claims, verification.userEmail);
+    try {
+      await this.temporal.workflow
+        .getHandle(verification.workflowId)
+        .executeUpdate(completeStepUp, { args: [{ matched, issuer: this.config.sso.issuer }] });
+    } catch (err) {
+      if (refusalReason(err) === undefined) throw new ProblemException('temporalUnavailable', 'Try again shortly.');
+      return 'closed';
+    }
+    await record('ssp.step_up', { matched, idpSubject: String(signIn.claims.sub) });
+    return matched ? 'matched' : 'mismatch';
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { Observable, Subject } from 'rxjs';
+import type { DataSource } from 'typeorm';
+
+const CHANNEL = 'verification_changed';
+const RECONNECT_MS = 2_000;
+
+/**
+ * Ids of verifications as they change, from PostgreSQL's LISTEN/NOTIFY (a trigger on the
+ * table). Every API instance hears every change, whichever worker wrote it, so live status
+ * needs no broker. One connection per instance, opened when the first listener arrives.
+ */
+@Injectable()
+export class VerificationEvents implements OnApplicationShutdown {
+  private readonly logger = new Logger(VerificationEvents.name);
+  private readonly changes = new Subject<string>();
+  private client?: Client;
+  private connecting?: Promise<void>;
+  private closed = false;
+  private reconnectTimer?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Changed verification ids; the stream is shared, and listening starts on first use. */
+  changed(): Observable<string> {
+    void this.ensureListening();
+    return this.changes.asObservable();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    this.changes.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private ensureListening(): Promise<void> {
+    this.connecting ??= this.listen().catch((err: unknown) => {
+      this.logger.warn(`live status unavailable, retrying: ${String(err)}`);
+      this.scheduleReconnect();
+    });
+    return this.connecting;
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.options as { url?: string };
+    const client = new Client({ connectionString: options.url });
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) this.changes.next(message.payload);
+    });
+    client.on('error', (err) => {
+      this.logger.warn(`live status connection lost: ${err.message}`);
+      this.scheduleReconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer || this.closed) return;
+    const stale = this.client;
+    this.client = undefined;
+    void stale?.end().catch(() => undefined);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connecting = undefined;
+      void this.ensureListening();
+    }, RECONNECT_MS);
+    this.reconnectTimer.unref();
+  }
+}

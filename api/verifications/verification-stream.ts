@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express';
+import { bufferTime, filter, mergeMap, type Observable } from 'rxjs';
+
+const HEARTBEAT_MS = 20_000;
+const BATCH_MS = 200;
+
+/**
+ * Writes changed verifications to a Server-Sent Events response until the client goes away.
+ * Changes are batched briefly so a burst (answers, then the outcome) costs one read per id.
+ */
+export function streamVerifications<T extends { id: string }>(
+  req: Request,
+  res: Response,
+  changedIds: Observable<string>,
+  load: (ids: string[]) => Promise<T[]>,
+): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Accel-Buffering', 'no'); // proxies must not hold events back
+  const send = (chunk: string) => {
+    res.write(chunk);
+    (res as Response & { flush?: () => void }).flush?.(); // through the compression middleware
+  };
+  send('retry: 3000\n\n');
+
+  const subscription = changedIds
+    .pipe(
+      bufferTime(BATCH_MS),
+      filter((ids) => ids.length > 0),
+      mergeMap((ids) => load([...new Set(ids)]), 1),
+    )
+    .subscribe({
+      next: (views) => {
+        for (const view of views) send(`event: verification\nid: ${view.id}\ndata: ${JSON.stringify(view)}\n\n`);
+      },
+      error: () => res.end(),
+      complete: () => res.end(),
+    });
+  const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    subscription.unsubscribe();
+  });
+}

@@ -1,0 +1,15 @@
+import { viewFor } from './verification.view';
+
+describe('viewFor', () => {
+  const view = { id: 'v1', riskScore: 3 };
+
+  it('hides the number from agents when the policy says so, never from admins or auditors', () => {
+    expect(viewFor(view, ['agent'], false).riskScore).toBeNull();
+    expect(viewFor(view, ['agent', 'auditor'], false).riskScore).toBe(3);
+    expect(viewFor(view, ['admin'], false).riskScore).toBe(3);
+  });
+
+  it('shows it to everyone by default', () => {
+    expect(viewFor(view, ['agent'], true).riskScore).toBe(3);
+  });
+});
