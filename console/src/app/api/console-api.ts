@@ -1,12 +1,10 @@
 import { Injectable } from '@angular/core';
 import createClient from 'openapi-fetch';
-import type { PendingPaths } from './pending-paths';
 import { ApiError, toApiError } from './problem';
 import type { paths } from './schema';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type ConsolePaths = paths & PendingPaths;
 type Answer = { data?: unknown; error?: unknown; response: Response };
 
 /**
@@ -16,7 +14,7 @@ type Answer = { data?: unknown; error?: unknown; response: Response };
  */
 @Injectable({ providedIn: 'root' })
 export class ConsoleApi {
-  readonly client = createClient<ConsolePaths>({ baseUrl: '', credentials: 'same-origin' });
+  readonly client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
   private csrfToken = '';
   private sessionLost: () => void = () => undefined;
 

@@ -48,9 +48,11 @@ export interface VerificationView {
   riskScore: number | null;
   summary: Record<RiskCategory, { points: number; factors: string[] }>;
   resetAction: Approval | null;
-  /** Two for privileged targets (four-eyes rule); absent from APIs before dual approval. */
-  requiredApprovals?: number;
-  approvals?: Approval[];
+  /** The caller's optional sign-in with their work account during the SSP. */
+  stepUp: { matched: boolean; issuer: string; at: string } | null;
+  /** Two for privileged targets (four-eyes rule). */
+  requiredApprovals: number;
+  approvals: Approval[];
   policyVersion: string;
   supersededBy: string | null;
 }
@@ -126,7 +128,7 @@ export interface ChainVerdict {
 
 export type OutcomeCounts = Record<Outcome, number>;
 
-/** GET /api/v1/stats */
+/** api/dashboard/verification-stats.ts */
 export interface Stats {
   from: string;
   to: string;
@@ -139,7 +141,7 @@ export interface Stats {
   riskHistogram: { score: number; count: number }[];
 }
 
-/** GET /api/v1/settings */
+/** api/settings/settings.controller.ts */
 export interface Settings {
   policy: {
     version: string;
@@ -159,16 +161,5 @@ export interface Settings {
   sso: { issuer: string; devIdp: boolean; rolesClaim: string; roleGroups: Record<Role, string[]> };
 }
 
-/** GET /api/v1/api-keys */
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  roles: Role[];
-  createdAt: string;
-  revokedAt: string | null;
-}
-export interface CreatedApiKey extends ApiKey {
-  /** The whole key: shown once, never again. */
-  key: string;
-}
+export type ApiKey = components['schemas']['ApiKeyView'];
+export type CreatedApiKey = components['schemas']['CreatedApiKey'];

@@ -26,6 +26,22 @@ function daysAgo(days: number): string {
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
+/** Every UTC day of the range, quiet days included, so the time axis is even. */
+function everyDay(stats: Stats): Stats['perDay'] {
+  const days: Stats['perDay'] = [];
+  const last = new Date(Date.parse(stats.to) - 1).toISOString().slice(0, 10);
+  for (
+    let day = stats.from.slice(0, 10);
+    day <= last;
+    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  ) {
+    days.push(
+      stats.perDay.find((d) => d.date === day) ?? { date: day, passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, cancelled: 0 },
+    );
+  }
+  return days;
+}
+
 /** How verification is going: volumes, outcomes and how risky the callers looked. */
 @Component({
   selector: 'rg-dashboard-page',
@@ -53,7 +69,7 @@ export class DashboardPage {
   /** Kept on screen while another range loads: no jumps. */
   protected readonly stats = linkedSignal<Stats | undefined, Stats | undefined>({
     source: () => (this.loaded.hasValue() ? this.loaded.value() : undefined),
-    computation: (now, previous) => now ?? previous?.value,
+    computation: (now, previous) => (now ? { ...now, perDay: everyDay(now) } : previous?.value),
   });
   protected readonly loading = computed(() => this.loaded.isLoading());
   protected readonly error = computed(() => (this.loaded.status() === 'error' ? describeError(this.loaded.error()) : ''));

@@ -34,7 +34,7 @@ export class ApiKeys {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(100), Validators.pattern(/^[\w .:-]+$/)]],
+    name: ['', [Validators.required, Validators.maxLength(100), Validators.pattern(/^\P{Cc}+$/u)]],
     agent: [true],
     auditor: [false],
     admin: [false],

@@ -41,7 +41,7 @@ export class ResetApproval {
   protected readonly approvals = computed<Approval[]>(
     () => this.view().approvals ?? (this.view().resetAction ? [this.view().resetAction!] : []),
   );
-  protected readonly required = computed(() => this.view().requiredApprovals ?? 1);
+  protected readonly required = computed(() => this.view().requiredApprovals || 1);
   private readonly deadline = computed(() => (this.view().approvalDeadline ? Date.parse(this.view().approvalDeadline!) : null));
   protected readonly windowOpen = computed(
     () => this.view().status === 'passed' && this.deadline() !== null && this.clock.now() < this.deadline()!,
