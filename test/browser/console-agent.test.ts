@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
-import { desktopContext, markPage, passOnPhone, pickCaller, signInWithBrowser } from '../support/console-page';
+import { desktopContext, markPage, passOnPhone, pickCaller, screenshotScreen, signInWithBrowser } from '../support/console-page';
 import { signInToConsole } from '../support/console-session';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
@@ -36,6 +36,33 @@ test('signed out, the console offers Sign in; someone with no ResetGate role is 
   expect(page.url()).not.toContain('signInError'); // shown once, not kept in the address bar
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'console-2-no-role');
+
+  await context.close();
+
+  // Cancelling at the IdP (a fresh browser: this one is signed in there as the visitor).
+  const fresh = await desktopContext(browser);
+  const again = await fresh.newPage();
+  await again.goto(`${stack.baseUrl}/console/`);
+  await again.getByRole('link', { name: 'Sign in' }).click();
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await again.getByRole('alert').filter({ hasText: 'The sign-in was cancelled or refused at your identity provider' }).waitFor();
+  await fresh.close();
+});
+
+test('a session that ends mid-work returns to the sign-in screen; Sign out ends it at the IdP too', async () => {
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.getByRole('heading', { name: 'Verifications' }).waitFor();
+  await stack.db.dataSource.query(`DELETE FROM console_sessions WHERE email = 'agent@example.com'`);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your session has ended. Sign in again' }).waitFor();
+
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign out of the development IdP?' }).waitFor();
+  const [{ n }] = await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM console_sessions WHERE email = 'agent@example.com'`);
+  expect(n).toBe(0);
   await context.close();
 });
 
@@ -73,7 +100,7 @@ test('an agent sends a link from the dialog, sees the caller pass without reload
   await page.getByRole('option', { name: 'Password reset' }).click();
   await dialog.getByLabel('Ticket reference (optional)').fill('INC-4242');
   expect(await accessibilityViolations(page)).toEqual([]);
-  await screenshot(page, 'console-4-send-link-dialog');
+  await screenshotScreen(page, 'console-4-send-link-dialog');
   // A double click sends one link: the second press finds the dialog busy or gone.
   await dialog.getByRole('button', { name: 'Send link' }).dblclick();
 

@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCountry } from 'countries-and-timezones';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DirectorySigninEntity } from '../../api/database/entities';
 import { USER_AGENTS } from '../strength/user-agents';
-import { phoneContext } from './browser';
+import { phoneContext, SCREENSHOTS } from './browser';
 import { answerQuestions, skipSignIn } from './ssp-page';
 import { linkFor } from './ssp-client';
 import { type Stack, TEST_IDP_PASSWORD } from './stack';
@@ -12,14 +14,20 @@ export function desktopContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
-/** Opens the console signed out, presses Sign in and fills the development IdP's form, as a person would. */
+/**
+ * Opens the console signed out, presses Sign in and fills the development IdP's form, as a person
+ * would. A browser still signed in at the IdP comes straight back, as with any single sign-on.
+ */
 export async function signInWithBrowser(page: Page, stack: Stack, email: string): Promise<void> {
   await page.goto(`${stack.baseUrl}/console/`);
   await page.getByRole('link', { name: 'Sign in' }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await page.locator('#email').or(signOut).waitFor();
+  if (await signOut.isVisible()) return;
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(TEST_IDP_PASSWORD);
   await page.locator('button[type=submit]').first().click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await signOut.waitFor();
 }
 
 export interface Caller {
@@ -74,4 +82,10 @@ export async function passOnPhone(browser: Browser, stack: Stack, caller: Caller
 export async function markPage(page: Page): Promise<() => Promise<boolean>> {
   await page.evaluate(() => ((globalThis as Record<string, unknown>).__notReloaded = true));
   return () => page.evaluate(() => (globalThis as Record<string, unknown>).__notReloaded === true);
+}
+
+/** What is on screen now (a dialog over the page), rather than the whole scrolled page. */
+export async function screenshotScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

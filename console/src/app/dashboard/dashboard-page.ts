@@ -24,6 +24,7 @@ function daysAgo(days: number): string {
   return isoDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - days));
 }
 
+const callers = (n: number) => `${n} ${n === 1 ? 'caller' : 'callers'}`;
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
 /** Every UTC day of the range, quiet days included, so the time axis is even. */
@@ -81,10 +82,10 @@ export class DashboardPage {
     if (!s) return [];
     return [
       { label: 'Verifications', value: String(s.total), note: `${s.open} open now` },
-      { label: 'Passed', value: percent(s.rates.passed), note: `${s.byOutcome.passed} callers` },
-      { label: 'Failed', value: percent(s.rates.failed), note: `${s.byOutcome.failed} callers` },
-      { label: 'Timed out', value: percent(s.rates.timed_out), note: `${s.byOutcome.timed_out} callers` },
-      { label: 'Not enough questions', value: percent(s.rates.not_enough_questions), note: `${s.byOutcome.not_enough_questions} callers` },
+      { label: 'Passed', value: percent(s.rates.passed), note: callers(s.byOutcome.passed) },
+      { label: 'Failed', value: percent(s.rates.failed), note: callers(s.byOutcome.failed) },
+      { label: 'Timed out', value: percent(s.rates.timed_out), note: callers(s.byOutcome.timed_out) },
+      { label: 'Not enough questions', value: percent(s.rates.not_enough_questions), note: callers(s.byOutcome.not_enough_questions) },
       {
         label: 'Median time to complete',
         value: s.medianSecondsToComplete === null ? '—' : duration(s.medianSecondsToComplete),

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -40,6 +40,7 @@ export class ApiKeys {
     admin: [false],
   });
   protected readonly noRole = signal(false);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected async create(): Promise<void> {
     this.form.markAllAsTouched();
@@ -51,7 +52,8 @@ export class ApiKeys {
       const created = await this.api.data<CreatedApiKey>(
         this.api.client.POST('/api/v1/api-keys', { body: { name: v.name.trim(), roles } }),
       );
-      this.form.reset();
+      // resetForm also forgets the submission, so the emptied name is not shown as an error.
+      this.formDirective().resetForm({ name: '', agent: true, auditor: false, admin: false });
       this.keys.reload();
       this.dialog.open(ApiKeyCreatedDialog, { data: created, width: '36rem', disableClose: true, autoFocus: 'first-tabbable' });
     });

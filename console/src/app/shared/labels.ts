@@ -5,7 +5,7 @@ export const STATUS: Record<VerificationStatus, { label: string; meaning: string
   created: { label: 'Sending link', meaning: 'The link is being sent.', tone: 'wait' },
   link_sent: { label: 'Link sent', meaning: 'The link was sent. Waiting for the caller to open it and press Start.', tone: 'wait' },
   in_progress: { label: 'Verifying', meaning: 'The caller is answering the questions now.', tone: 'wait' },
-  passed: { label: 'Passed', meaning: 'The caller proved who they are. You may approve the reset.', tone: 'good' },
+  passed: { label: 'Passed', meaning: 'The caller proved who they are. The reset may now be approved.', tone: 'good' },
   failed: {
     label: 'Failed',
     meaning: 'The caller did not prove who they are. Do not reset; follow your escalation procedure.',
