@@ -13,7 +13,8 @@ import type { Approval, CancelReason, Channel, GradedAnswer, Outcome, RiskAssess
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
-import type { MessageSender } from './delivery/message-sender';
+import type { MessageSender, SendResult } from './delivery/message-sender';
+import { recordMessageStatus } from './delivery/message-status';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
 import { NetworkIntel } from './risk/network-intel';
@@ -95,14 +96,12 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
           },
           { idempotencyKey, db },
         );
-        await db.insert(DeliveryEntity, {
+        await recordDelivery(db, sent, {
           verificationId: verification.id,
           idempotencyKey,
           purpose: 'verification_link',
           channel: input.channel,
           destinationMasked: verification.destinationMasked,
-          provider: sent.provider,
-          providerMessageId: sent.providerMessageId,
           linkId: link.id,
         });
         return { linkExpiresAt: link.expiresAt.toISOString() };
@@ -218,19 +217,29 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
           },
           { idempotencyKey, db },
         );
-        await db.insert(DeliveryEntity, {
+        await recordDelivery(db, sent, {
           verificationId: input.verificationId,
           idempotencyKey,
           purpose: 'reset_notice',
           channel: 'email',
           destinationMasked: user.email,
-          provider: sent.provider,
-          providerMessageId: sent.providerMessageId,
           linkId: null,
         });
       });
     },
   };
+}
+
+/** The delivery row, and the provider's first word on the message, in the sending transaction. */
+async function recordDelivery(
+  db: EntityManager,
+  sent: SendResult,
+  delivery: Omit<DeliveryEntity, 'id' | 'createdAt' | 'provider' | 'providerMessageId'>,
+): Promise<void> {
+  await db.insert(DeliveryEntity, { ...delivery, provider: sent.provider, providerMessageId: sent.providerMessageId });
+  if (sent.status && sent.providerMessageId) {
+    await recordMessageStatus(db, { provider: sent.provider, providerMessageId: sent.providerMessageId, status: sent.status });
+  }
 }
 
 /** Stable across retries of one activity, distinct between activities and workflows. */

@@ -8,7 +8,7 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
-import { requireJsonBodies, securityHeaders } from './http/security-headers';
+import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
@@ -18,6 +18,7 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(compression(), securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.

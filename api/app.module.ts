@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TwilioStatusController } from './twilio/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
 
 @Module({
@@ -27,7 +28,7 @@ import { VerificationsModule } from './verifications/verifications.module';
     SspModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController],
+  controllers: [DirectoryController, DevOutboxController, TwilioStatusController],
   providers: [ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
 })
 export class AppModule {}

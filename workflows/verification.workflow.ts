@@ -177,7 +177,9 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       state.linkExpiresAt = link.linkExpiresAt;
     } catch (err) {
       state.cancelReason = 'delivery_failed';
-      return finish('cancelled', `the link could not be delivered: ${(err as Error).message}`);
+      // The activity's own failure (the provider's refusal) says more than the wrapping ActivityFailure.
+      const why = err instanceof wf.ActivityFailure && err.cause ? err.cause.message : (err as Error).message;
+      return finish('cancelled', `the link could not be delivered: ${why}`);
     }
     await setStatus('link_sent');
 

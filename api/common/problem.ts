@@ -11,6 +11,7 @@ export const PROBLEMS = {
   validation: { slug: 'validation-failed', status: 400, title: 'The request is not valid' },
   unauthorized: { slug: 'unauthorized', status: 401, title: 'Authentication required' },
   forbidden: { slug: 'forbidden', status: 403, title: 'Not allowed for your role' },
+  signatureInvalid: { slug: 'signature-invalid', status: 403, title: 'The request signature is missing or not valid' },
   notFound: { slug: 'not-found', status: 404, title: 'Not found' },
   linkInvalid: { slug: 'link-invalid', status: 404, title: 'This verification link is not valid' },
   sessionInvalid: { slug: 'session-invalid', status: 401, title: 'No active verification session' },

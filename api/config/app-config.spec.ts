@@ -12,3 +12,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RESETGATE_DEV_OUTBOX: 'yes' })).toThrow(/true or false/);
   });
 });
+
+describe('integrations', () => {
+  const sid = `AC${'0'.repeat(32)}`;
+  test('no Twilio or SMTP variables: neither is on', () => {
+    expect(loadConfig({})).toMatchObject({ twilio: undefined, smtp: undefined });
+  });
+  test('Twilio needs its token and a sender; a bad SID or base URL is named', () => {
+    expect(loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' }).twilio).toEqual({
+      accountSid: sid,
+      authToken: 't',
+      from: '+15005550006',
+      messagingServiceSid: undefined,
+      apiBaseUrl: undefined,
+    });
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_FROM: '+15005550006' })).toThrow(/TWILIO_AUTH_TOKEN must be set/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't' })).toThrow(/TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'SK1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+1500' })).toThrow(/TWILIO_ACCOUNT_SID/);
+    expect(() =>
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: 'ftp://x' }),
+    ).toThrow(/TWILIO_API_BASE_URL must be an http\(s\) URL/);
+  });
+});

@@ -1,12 +1,16 @@
 import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/model';
 import { repoRoot } from '../common/repo-root';
+import { bool, int, num } from './env';
+import { loadIntegrations, type Integrations } from './integrations-config';
+
+export { ConfigError } from './env';
 
 /**
  * Every setting ResetGate reads, from the environment, validated once at start. The README's
  * configuration table lists the same variables.
  */
-export class AppConfig {
+export class AppConfig implements Integrations {
   port: number;
   publicUrl: string;
   databaseUrl?: string;
@@ -23,9 +27,9 @@ export class AppConfig {
   maxVerificationsPerUserPerDay: number;
   policy: VerificationPolicy;
   logLevel: string;
+  twilio?: Integrations['twilio'];
+  smtp?: Integrations['smtp'];
 }
-
-export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -62,28 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, 1, 86_400),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    ...loadIntegrations(env),
   };
-}
-
-function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const value = num(env, name, fallback, min, max);
-  if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number, got "${env[name]}"`);
-  return value;
-}
-
-function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-  return raw === 'true' || raw === '1';
 }
