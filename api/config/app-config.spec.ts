@@ -33,4 +33,16 @@ describe('integrations', () => {
       loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: 'ftp://x' }),
     ).toThrow(/TWILIO_API_BASE_URL must be an http\(s\) URL/);
   });
+  test('SMTP needs a from-address; TLS options are read', () => {
+    expect(
+      loadConfig({ SMTP_HOST: 'mail.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true', RESETGATE_MAIL_FROM: 'Helpdesk <it@example.com>' })
+        .smtp,
+    ).toMatchObject({ host: 'mail.example.com', port: 465, secure: true, requireTls: false, tlsRejectUnauthorized: true });
+    expect(() => loadConfig({ SMTP_HOST: 'mail.example.com' })).toThrow(/RESETGATE_MAIL_FROM must be set/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', RESETGATE_MAIL_FROM: 'it@example.com' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_HOST: 'm', RESETGATE_MAIL_FROM: 'it@example.com', SMTP_REQUIRE_TLS: 'maybe' })).toThrow(
+      /SMTP_REQUIRE_TLS/,
+    );
+    expect(() => loadConfig({ SMTP_HOST: 'm', RESETGATE_MAIL_FROM: 'not an address' })).toThrow(/RESETGATE_MAIL_FROM/);
+  });
 });

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { ChannelSender } from '../../activities/delivery/channel-sender';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import type { MessageSender } from '../../activities/delivery/message-sender';
+import { SmtpEmailSender } from '../../activities/delivery/smtp-email-sender';
 import { TwilioSmsSender, twilioStatusCallbackUrl } from '../../activities/delivery/twilio-sms-sender';
 import { AppConfig } from '../config/app-config';
 
@@ -18,7 +19,7 @@ export const senderProvider: Provider = {
     };
     return new ChannelSender({
       sms: config.twilio ? new TwilioSmsSender(config.twilio, twilioStatusCallbackUrl(config.publicUrl)) : outbox('Twilio'),
-      email: outbox('SMTP'),
+      email: config.smtp ? new SmtpEmailSender(config.smtp) : outbox('SMTP'),
     });
   },
 };
