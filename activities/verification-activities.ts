@@ -9,7 +9,16 @@ import {
   VerificationLinkEntity,
 } from '../api/database/entities';
 import type { AnswerInput, ClientSignals } from '../workflows/messages';
-import type { Approval, CancelReason, Channel, GradedAnswer, Outcome, RiskAssessment, VerificationStatus } from '../workflows/model';
+import type {
+  Approval,
+  CancelReason,
+  Channel,
+  ConnectorResult,
+  GradedAnswer,
+  Outcome,
+  RiskAssessment,
+  VerificationStatus,
+} from '../workflows/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
@@ -18,6 +27,8 @@ import { recordMessageStatus } from './delivery/message-status';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
 import { NetworkIntel } from './risk/network-intel';
+import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
+import { createConnectorActivities } from './reset-connector/run-reset-connector';
 import { lockUser } from './user-lock';
 
 export interface ActivityDeps {
@@ -27,6 +38,10 @@ export interface ActivityDeps {
   networkIntel?: NetworkIntel;
   /** The configured public URL: links are never built from a Host header. */
   publicUrl: string;
+  /** The IdP action after an approval; `manual` (record only) when not given. */
+  connector?: ResetConnector;
+  /** The audit chain's HMAC key, for the events activities write (the connector's result). */
+  auditKey?: Buffer;
 }
 
 export interface ProgressUpdate {
@@ -45,7 +60,7 @@ export interface ProgressUpdate {
 const TERMINAL_FOR_COMPLETION: VerificationStatus[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
-export function createActivities({ dataSource, sender, publicUrl, networkIntel }: ActivityDeps) {
+export function createActivities({ dataSource, sender, publicUrl, networkIntel, connector, auditKey }: ActivityDeps) {
   let intel = networkIntel;
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
 
@@ -56,6 +71,8 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
   }
 
   return {
+    ...createConnectorActivities({ dataSource, connector: connector ?? new ManualConnector(), auditKey }),
+
     /**
      * Issues the link and sends it, once. The token is created, hashed, stored and sent inside
      * one transaction keyed by workflow and activity: a retry after success finds the delivery
@@ -205,6 +222,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         if (await db.findOneBy(DeliveryEntity, { idempotencyKey })) return;
         const user = await db.findOneBy(DirectoryUserEntity, { id: input.userId });
         if (!user) return;
+        const { connectorResult } = await verificationOrFail(db, input.verificationId);
         const sent = await sender.send(
           {
             channel: 'email',
@@ -212,6 +230,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
             subject: 'Your account was changed by the helpdesk',
             body:
               `After verifying your identity, the helpdesk approved: ${input.approval.action.replace(/_/g, ' ')}. ` +
+              nextStep(connectorResult) +
               `If you did not ask for this, contact your security team now.`,
             verificationId: input.verificationId,
           },
@@ -228,6 +247,14 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
       });
     },
   };
+}
+
+/** What the user should expect next, when the IdP acted for them. */
+function nextStep(result: ConnectorResult | null): string {
+  if (result?.status !== 'succeeded') return '';
+  return result.action === 'account_unlock'
+    ? 'Your account is unlocked. '
+    : 'You will receive an email from your sign-in service to choose a new password. ';
 }
 
 /** The delivery row, and the provider's first word on the message, in the sending transaction. */

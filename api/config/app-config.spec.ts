@@ -45,4 +45,19 @@ describe('integrations', () => {
     );
     expect(() => loadConfig({ SMTP_HOST: 'm', RESETGATE_MAIL_FROM: 'not an address' })).toThrow(/RESETGATE_MAIL_FROM/);
   });
+  test('the reset connector: manual by default; keycloak needs its URL, realm and client', () => {
+    expect(loadConfig({}).resetConnector).toEqual({ kind: 'manual' });
+    const keycloak = { RESETGATE_RESET_CONNECTOR: 'keycloak', KEYCLOAK_URL: 'https://sso.example.com/', KEYCLOAK_REALM: 'corp' };
+    expect(loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg', KEYCLOAK_CLIENT_SECRET: 's' }).resetConnector).toEqual({
+      kind: 'keycloak',
+      baseUrl: 'https://sso.example.com',
+      realm: 'corp',
+      tokenRealm: 'corp',
+      clientId: 'rg',
+      clientSecret: 's',
+      actionsLifespanSeconds: undefined,
+    });
+    expect(() => loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg' })).toThrow(/KEYCLOAK_CLIENT_SECRET must be set/);
+    expect(() => loadConfig({ RESETGATE_RESET_CONNECTOR: 'okta' })).toThrow(/manual or keycloak/);
+  });
 });

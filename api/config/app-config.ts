@@ -29,6 +29,7 @@ export class AppConfig implements Integrations {
   logLevel: string;
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
+  resetConnector: Integrations['resetConnector'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -1,3 +1,4 @@
+import type { KeycloakSettings } from '../../activities/reset-connector/keycloak-connector';
 import { bool, ConfigError, httpUrl, int, required } from './env';
 
 /** Twilio Programmable Messaging. On when TWILIO_ACCOUNT_SID is set. */
@@ -28,13 +29,36 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** The IdP action after an accepted approval: `manual` records it; `keycloak` acts through the admin REST API. */
+export type ResetConnectorConfig = { kind: 'manual' } | ({ kind: 'keycloak' } & KeycloakSettings);
+
 export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
+  resetConnector: ResetConnectorConfig;
 }
 
 export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
-  return { twilio: loadTwilio(env), smtp: loadSmtp(env) };
+  return { twilio: loadTwilio(env), smtp: loadSmtp(env), resetConnector: loadResetConnector(env) };
+}
+
+function loadResetConnector(env: NodeJS.ProcessEnv): ResetConnectorConfig {
+  const kind = env.RESETGATE_RESET_CONNECTOR || 'manual';
+  if (kind === 'manual') return { kind };
+  if (kind !== 'keycloak') throw new ConfigError(`RESETGATE_RESET_CONNECTOR must be manual or keycloak, got "${kind}"`);
+  const why = 'when RESETGATE_RESET_CONNECTOR=keycloak';
+  const realm = required(env, 'KEYCLOAK_REALM', why);
+  return {
+    kind,
+    baseUrl: httpUrl(env, 'KEYCLOAK_URL', required(env, 'KEYCLOAK_URL', why)),
+    realm,
+    tokenRealm: env.KEYCLOAK_TOKEN_REALM || realm,
+    clientId: required(env, 'KEYCLOAK_CLIENT_ID', why),
+    clientSecret: required(env, 'KEYCLOAK_CLIENT_SECRET', why),
+    actionsLifespanSeconds: env.KEYCLOAK_ACTIONS_LIFESPAN_SECONDS
+      ? int(env, 'KEYCLOAK_ACTIONS_LIFESPAN_SECONDS', 0, 60, 2_592_000)
+      : undefined,
+  };
 }
 
 function loadTwilio(env: NodeJS.ProcessEnv): TwilioConfig | undefined {

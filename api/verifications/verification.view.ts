@@ -22,6 +22,7 @@ export function toVerificationView(v: VerificationEntity) {
     riskScore: v.riskScore,
     summary: summarise(v),
     resetAction: v.approval,
+    connectorResult: v.connectorResult,
     policyVersion: v.policy.version,
     supersededBy: v.supersededBy,
   };

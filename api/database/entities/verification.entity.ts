@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import type {
   Approval,
   CancelReason,
+  ConnectorResult,
   Channel,
   Outcome,
   Reason,
@@ -39,5 +40,7 @@ export class VerificationEntity {
   @Column({ name: 'risk_score', type: 'real', nullable: true }) riskScore: number | null;
   @Column({ type: 'jsonb', nullable: true }) risk: RiskAssessment | null;
   @Column({ type: 'jsonb', nullable: true }) approval: Approval | null;
+  /** What the post-approval connector did at the IdP (manual: recorded only). */
+  @Column({ name: 'connector_result', type: 'jsonb', nullable: true }) connectorResult: ConnectorResult | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
 }
