@@ -12,7 +12,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
-import { requireJsonBodies, securityHeaders } from './http/security-headers';
+import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
@@ -26,6 +26,7 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.

@@ -11,6 +11,7 @@ import { loggingModule } from './logging';
 import { SettingsController } from './settings/settings.controller';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TwilioStatusController } from './twilio/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
 
 @Module({
@@ -25,6 +26,6 @@ import { VerificationsModule } from './verifications/verifications.module';
     SspModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController],
+  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController, TwilioStatusController],
 })
 export class AppModule {}

@@ -88,6 +88,8 @@ ResetGate is running.
   OpenAPI docs   ${base}/api/docs
   Console        ${base}/console/
   SSP            ${base}/ssp/
+  SMS            ${config.twilio ? `Twilio (status callbacks at ${base}/api/v1/twilio/status)` : 'dev outbox'}
+  Email          ${config.smtp ? `SMTP (${config.smtp.host ?? new URL(config.smtp.url!).hostname})` : 'dev outbox'}
   Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
   Temporal UI    ${temporalUi ?? `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready

@@ -15,6 +15,7 @@ export const PROBLEMS = {
   signInFailed: { slug: 'sign-in-failed', status: 400, title: 'The sign-in could not be completed' },
   stepUpUnavailable: { slug: 'step-up-unavailable', status: 409, title: 'Signing in at the identity provider is not available now' },
   ssoUnavailable: { slug: 'sso-unavailable', status: 503, title: 'The identity provider is unavailable' },
+  signatureInvalid: { slug: 'signature-invalid', status: 403, title: 'The request signature is missing or not valid' },
   notFound: { slug: 'not-found', status: 404, title: 'Not found' },
   linkInvalid: { slug: 'link-invalid', status: 404, title: 'This verification link is not valid' },
   sessionInvalid: { slug: 'session-invalid', status: 401, title: 'No active verification session' },

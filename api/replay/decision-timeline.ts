@@ -47,6 +47,8 @@ export function decisionTimeline(history: History): TimelineEntry[] {
         const factors = (result?.factors as { description: string }[] | undefined)?.map((f) => f.description).join('; ');
         push(at, 'risk assessed', `score ${result?.score}${factors ? `: ${factors}` : ''}`);
       }
+      if (name === 'runResetConnector')
+        push(at, 'IdP action', `${result?.connector} ${result?.action}: ${result?.status}, ${result?.detail}`);
       if (name === 'completeReset') push(at, 'reset completed', 'user notified on their corporate address');
     } else if (e.activityTaskFailedEventAttributes) {
       const name = activities.get(Number(e.activityTaskFailedEventAttributes.scheduledEventId));

@@ -21,6 +21,7 @@ import type { ResetApprovalDto } from './dto/reset-approval.dto';
 import { replayVerifications, replayWorkerOptions } from '../replay/replay-verification';
 import { IdempotentRequest } from './idempotency';
 import { refusalReason } from './verification-errors';
+import { verificationDeliveries } from './verification-deliveries';
 import { toVerificationView } from './verification.view';
 
 const DAY_MS = 86_400_000;
@@ -143,8 +144,10 @@ export class VerificationsService {
     return this.get(id);
   }
 
+  /** One verification, with the delivery status of its messages (the list leaves them out). */
   async get(id: string) {
-    return toVerificationView(await this.find(id));
+    const verification = await this.find(id);
+    return { ...toVerificationView(verification), deliveries: await verificationDeliveries(this.dataSource.manager, id) };
   }
 
   async transcript(id: string) {

@@ -100,6 +100,7 @@ test('create → dev outbox link → SSP session → answers → passed → appr
     'link.redeemed',
     'reset_approval.accepted',
     'reset_approval.refused',
+    'reset_connector.recorded',
     'verification.created',
   ]);
   const notices = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId: id });

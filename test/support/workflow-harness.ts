@@ -4,6 +4,8 @@ import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/wo
 import { createActivities } from '../../activities/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import { maskDestination } from '../../activities/mask';
+import type { ResetConnector } from '../../activities/reset-connector/reset-connector';
+import { auditKeyBytes } from '../../api/audit/audit.service';
 import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../api/database/entities';
 import type { UserAnswer } from '../../activities/challenge/question';
 import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/model';
@@ -38,8 +40,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The audit key test workers sign their audit events with. */
+export const HARNESS_AUDIT_KEY = auditKeyBytes('harness-audit-key-not-secret');
+
 /** A worker on its own task queue against the shared dev server, with the real activities. */
-export async function startHarness(db: TestDatabase): Promise<Harness> {
+export async function startHarness(db: TestDatabase, options: { connector?: ResetConnector } = {}): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -59,7 +64,13 @@ export async function startHarness(db: TestDatabase): Promise<Harness> {
         connection,
         taskQueue,
         workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! },
-        activities: createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://resetgate.test' }),
+        activities: createActivities({
+          dataSource: db.dataSource,
+          sender: new DevOutboxSender(),
+          publicUrl: 'https://resetgate.test',
+          connector: options.connector,
+          auditKey: HARNESS_AUDIT_KEY,
+        }),
       });
       worker = { instance, connection, running: instance.run() };
     },

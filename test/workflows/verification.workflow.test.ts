@@ -35,7 +35,7 @@ import {
  * With RESETGATE_RECORD_HISTORIES=1 each scenario's history is written as a replay fixture.
  */
 /** Fixtures of released versions stay; a change that needs `patched()` starts a new folder. */
-const CURRENT_WORKFLOW_VERSION = 'v2';
+const CURRENT_WORKFLOW_VERSION = 'v3';
 
 let db: TestDatabase;
 let harness: Harness;
@@ -99,6 +99,9 @@ test('passed: right answers from a human device pass, approval completes the res
 
   const row = await db.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: v.id });
   expect(row).toMatchObject({ status: 'reset_completed', outcome: 'passed' });
+  // The default connector only records the approval.
+  expect(row.connectorResult).toMatchObject({ connector: 'manual', action: 'password_reset', status: 'recorded' });
+  expect(final.connector).toEqual(row.connectorResult);
   const messages = await outboxFor(db, v.id);
   expect(messages.map((m) => m.to)).toEqual([v.user.mobilePhone, v.user.email]);
   expect(messages[0].link).toMatch(/^https:\/\/resetgate\.test\/ssp\/#token=[\w-]{43}$/);
