@@ -7,7 +7,10 @@ import compression from 'compression';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { codecCors } from './codec/codec-cors';
+import { CODEC_BODY_LIMIT, CODEC_PATH } from './codec/codec-path';
 import { ProblemFilter } from './common/problem.filter';
+import { AppConfig } from './config/app-config';
 import { requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
@@ -17,7 +20,10 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
-  app.use(compression(), securityHeaders, requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(compression(), securityHeaders);
+  // The codec endpoint answers the Temporal UI's preflight and takes history-sized bodies (the first JSON parser to run wins).
+  app.use(CODEC_PATH, codecCors(app.get(AppConfig).codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));
+  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.

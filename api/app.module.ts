@@ -4,11 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysService } from './auth/api-keys.service';
+import { CodecModule } from './codec/codec.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ApiKeyEntity } from './database/entities';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SspModule } from './ssp/ssp.module';
@@ -24,6 +26,8 @@ import { VerificationsModule } from './verifications/verifications.module';
     TemporalModule,
     AuditModule,
     VerificationsModule,
+    ExportsModule,
+    CodecModule,
     SspModule,
     HealthModule,
   ],

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/model';
 import { repoRoot } from '../common/repo-root';
+import { ConfigError } from './config-error';
+import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
+
+export { ConfigError } from './config-error';
 
 /**
  * Every setting ResetGate reads, from the environment, validated once at start. The README's
@@ -17,6 +21,10 @@ export class AppConfig {
   bootstrapApiKey?: string;
   /** HMAC key of the audit hash chain. Keep it out of the database's reach. */
   auditKey?: string;
+  /** Keys of the Temporal payload codec: the first encrypts, all decrypt. */
+  payloadKeys?: PayloadKeyRing;
+  /** The Temporal Web UI's origin, allowed to call the codec endpoint from the browser. */
+  codecCorsOrigins: string[];
   devOutbox: boolean;
   seedDevDirectory: boolean;
   organisationDomains: string[];
@@ -24,8 +32,6 @@ export class AppConfig {
   policy: VerificationPolicy;
   logLevel: string;
 }
-
-export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -42,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'resetgate-verifications',
     bootstrapApiKey: env.RESETGATE_BOOTSTRAP_API_KEY || undefined,
     auditKey: env.RESETGATE_AUDIT_KEY || undefined,
+    payloadKeys: env.RESETGATE_PAYLOAD_KEYS ? parsePayloadKeys(env.RESETGATE_PAYLOAD_KEYS) : undefined,
+    codecCorsOrigins: origins(env, 'RESETGATE_CODEC_CORS_ORIGINS', 'http://localhost:8233'),
     devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
     seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
     organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')
@@ -86,4 +94,25 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (!['true', 'false', '1', '0'].includes(raw)) throw new ConfigError(`${name} must be true or false, got "${raw}"`);
   return raw === 'true' || raw === '1';
+}
+
+/** Exact origins (scheme, host, port): CORS with credentials allows no wildcard. */
+function origins(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+  const raw = env[name] ?? fallback;
+  return raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(origin);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+        throw new ConfigError(`${name} must be comma-separated origins like http://localhost:8233 (no path), got "${origin}"`);
+      }
+      return url.origin;
+    });
 }

@@ -8,6 +8,7 @@ import type { MessageSender } from '../../activities/delivery/message-sender';
 import { createActivities } from '../../activities/verification-activities';
 import { repoRoot } from '../common/repo-root';
 import { AppConfig } from '../config/app-config';
+import { requirePayloadKeys, resetGateDataConverter } from '../temporal/data-converter';
 import { MESSAGE_SENDER } from './sender.provider';
 
 export const WORKFLOW_BUNDLE_PATH = join(repoRoot(), 'dist', 'workflow-bundle.js');
@@ -16,6 +17,7 @@ export const WORKFLOW_BUNDLE_PATH = join(repoRoot(), 'dist', 'workflow-bundle.js
 export async function createWorker(context: INestApplicationContext): Promise<{ worker: Worker; connection: NativeConnection }> {
   const config = context.get(AppConfig);
   if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+  const dataConverter = resetGateDataConverter(requirePayloadKeys(config.payloadKeys));
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const activities = createActivities({
     dataSource: context.get<DataSource>(getDataSourceToken()),
@@ -31,6 +33,7 @@ export async function createWorker(context: INestApplicationContext): Promise<{ 
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     activities,
+    dataConverter,
     ...workflows,
   });
   return { worker, connection };

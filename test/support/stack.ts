@@ -5,10 +5,11 @@ import { appendFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from './database';
+import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
 
 const ROOT = join(__dirname, '..', '..');
 
-export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';
+export { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
 
 export interface Stack {
   baseUrl: string;
@@ -36,6 +37,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     PUBLIC_URL: baseUrl,
     RESETGATE_BOOTSTRAP_API_KEY: apiKey,
     RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY,
+    RESETGATE_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
     LOG_LEVEL: 'warn',
     ...extraEnv,

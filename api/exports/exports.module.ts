@@ -1,0 +1,1 @@
+import { Module } from '@nestjs/common'; @Module({}) export class ExportsModule {}
