@@ -49,10 +49,13 @@ export class CodecService {
     return this.codec.encode(payloads);
   }
 
-  /** The keys belong to this deployment's namespace; another namespace's UI is misconfigured. */
+  /**
+   * The keys belong to this deployment's namespace; another namespace's UI is misconfigured. The
+   * CLI sends an empty X-Namespace when it was given no --namespace: that means the default.
+   */
   private checkNamespace(namespace: string | undefined): string {
     const ours = this.config.temporalNamespace;
-    if (namespace !== undefined && namespace !== ours) {
+    if (namespace && namespace !== ours) {
       throw new ProblemException('validation', `This codec serves the namespace "${ours}"; X-Namespace was "${namespace}".`);
     }
     return ours;

@@ -47,8 +47,9 @@ export interface Harness {
 /**
  * A worker on its own task queue against the shared dev server, with the real activities and
  * payload encryption (`payloadKeys` in RESETGATE_PAYLOAD_KEYS form; the test keys by default).
+ * A `taskQueue` of another harness takes over its workflows (a redeployed worker).
  */
-export async function startHarness(db: TestDatabase, options: { payloadKeys?: string } = {}): Promise<Harness> {
+export async function startHarness(db: TestDatabase, options: { payloadKeys?: string; taskQueue?: string } = {}): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -57,7 +58,7 @@ export async function startHarness(db: TestDatabase, options: { payloadKeys?: st
   const dataConverter = resetGateDataConverter(parsePayloadKeys(options.payloadKeys ?? TEST_PAYLOAD_KEYS));
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, dataConverter });
-  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const taskQueue = options.taskQueue ?? `test-${randomBytes(4).toString('hex')}`;
   let worker: { instance: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
 
   const harness: Harness = {
