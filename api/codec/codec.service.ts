@@ -26,7 +26,8 @@ export class CodecService {
     try {
       decoded = await this.codec.decode(payloads);
     } catch (err) {
-      if (err instanceof PayloadDecryptionError) throw new ProblemException('payloadNotDecryptable', `Nothing was decoded: ${err.message}.`);
+      if (err instanceof PayloadDecryptionError)
+        throw new ProblemException('payloadNotDecryptable', `Nothing was decoded: ${err.message}.`);
       throw err;
     }
     const sealed = payloads.filter(isEncrypted);

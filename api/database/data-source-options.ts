@@ -4,8 +4,15 @@ import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-s
 import { EngineV21764300000000 } from './migrations/1764300000000-engine-v2';
 import { AuditChain1764350000000 } from './migrations/1764350000000-audit-chain';
 import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys';
+import { ExportIndexes1764450000000 } from './migrations/1764450000000-export-indexes';
 
-export const MIGRATIONS = [InitialSchema1764250000000, EngineV21764300000000, AuditChain1764350000000, IdempotencyKeys1764400000000];
+export const MIGRATIONS = [
+  InitialSchema1764250000000,
+  EngineV21764300000000,
+  AuditChain1764350000000,
+  IdempotencyKeys1764400000000,
+  ExportIndexes1764450000000,
+];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

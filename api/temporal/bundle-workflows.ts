@@ -7,7 +7,10 @@ import { FAILURE_CONVERTER_PATH } from './data-converter';
 /** `npm run build` step: production workers load this pre-built workflow bundle. */
 async function main(): Promise<void> {
   // The failure converter goes into the bundle: workflow errors are encoded the way the worker's are.
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+  });
   mkdirSync(dirname(WORKFLOW_BUNDLE_PATH), { recursive: true });
   writeFileSync(WORKFLOW_BUNDLE_PATH, code);
   console.log(`workflow bundle: ${WORKFLOW_BUNDLE_PATH} (${Math.round(code.length / 1024)} kB)`);

@@ -17,7 +17,9 @@ export function resetGateDataConverter(keys: PayloadKeyRing): DataConverter {
 /** The API and the worker refuse to start without keys: no payload may leave them in clear. */
 export function requirePayloadKeys(keys: PayloadKeyRing | undefined): PayloadKeyRing {
   if (!keys) {
-    throw new Error('Set RESETGATE_PAYLOAD_KEYS (id:base64key,…; make a key with: openssl rand -base64 32): Temporal payloads are encrypted');
+    throw new Error(
+      'Set RESETGATE_PAYLOAD_KEYS (id:base64key,…; make a key with: openssl rand -base64 32): Temporal payloads are encrypted',
+    );
   }
   return keys;
 }

@@ -40,7 +40,9 @@ describe('EncryptionCodec', () => {
       defaultPayloadConverter.fromPayload(answer),
       defaultPayloadConverter.fromPayload(answer),
     ]);
-    await expect(new EncryptionCodec(parsePayloadKeys(NEW)).decode([before])).rejects.toThrow(/key "old", which RESETGATE_PAYLOAD_KEYS does not hold/);
+    await expect(new EncryptionCodec(parsePayloadKeys(NEW)).decode([before])).rejects.toThrow(
+      /key "old", which RESETGATE_PAYLOAD_KEYS does not hold/,
+    );
     await expect(new EncryptionCodec(undefined).decode([before])).rejects.toThrow(/key "old", which RESETGATE_PAYLOAD_KEYS is not set/);
   });
 

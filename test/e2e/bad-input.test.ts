@@ -224,7 +224,11 @@ const cases: Case[] = [
     'codec: sealed with an unknown key',
     'POST',
     () => '/api/v1/temporal-codec/decode',
-    { body: { payloads: [{ metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('gone') }, data: b64('x'.repeat(40)) }] } },
+    {
+      body: {
+        payloads: [{ metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('gone') }, data: b64('x'.repeat(40)) }],
+      },
+    },
     422,
     'payload-not-decryptable',
   ],
@@ -245,6 +249,21 @@ const cases: Case[] = [
     'origin-not-allowed',
   ],
   ['codec: no API key', 'POST', () => '/api/v1/temporal-codec/decode', { body: { payloads: [] }, key: null }, 401, 'unauthorized'],
+  ['export: no range', 'GET', () => '/api/v1/exports/verifications', {}, 400, 'validation-failed'],
+  ['export: no end', 'GET', () => '/api/v1/exports/audit-events?from=2026-01-01', {}, 400, 'validation-failed'],
+  ['export: not a date', 'GET', () => '/api/v1/exports/verifications?from=yesterday&to=today', {}, 400, 'validation-failed'],
+  ['export: impossible date', 'GET', () => '/api/v1/exports/verifications?from=2026-02-30&to=2026-03-01', {}, 400, 'validation-failed'],
+  ['export: inverted range', 'GET', () => '/api/v1/exports/audit-events?from=2026-02-01&to=2026-01-01', {}, 400, 'export-range-invalid'],
+  ['export: empty range', 'GET', () => '/api/v1/exports/audit-events?from=2026-02-01&to=2026-02-01', {}, 400, 'export-range-invalid'],
+  ['export: range too long', 'GET', () => '/api/v1/exports/verifications?from=2024-01-01&to=2026-01-01', {}, 400, 'export-range-invalid'],
+  [
+    'export: unknown format',
+    'GET',
+    () => '/api/v1/exports/verifications?from=2026-01-01&to=2026-02-01&format=xlsx',
+    {},
+    400,
+    'validation-failed',
+  ],
   ['unknown route', 'GET', () => '/api/v1/nothing-here', {}, 404, 'not-found'],
 ];
 

@@ -99,7 +99,14 @@ test('a whole verification leaves only ciphertext in Temporal, each payload nami
   expect(text(failed.encodedAttributes?.metadata?.encoding)).toBe('binary/encrypted');
 
   // What must not be readable, and is once decoded: so the check above looks at the right bytes.
-  const secrets = [userAgent, '198.51.100.77', v.user.id, 'agent@example.com', 'unknown question', ...answers.map((a) => JSON.stringify(a))];
+  const secrets = [
+    userAgent,
+    '198.51.100.77',
+    v.user.id,
+    'agent@example.com',
+    'unknown question',
+    ...answers.map((a) => JSON.stringify(a)),
+  ];
   const storedText = allText(sealed) + failed.message;
   for (const secret of secrets) expect(storedText).not.toContain(secret);
   const clear = await decodeHistory(stored, [new EncryptionCodec(parsePayloadKeys(TEST_PAYLOAD_KEYS))]);
@@ -107,10 +114,14 @@ test('a whole verification leaves only ciphertext in Temporal, each payload nami
   for (const secret of secrets) expect(clearText).toContain(secret);
 
   // Visibility stays readable, and holds ids and statuses only (besides the SDK's TemporalChangeVersion: patch names).
-  const fields = stored.events!.flatMap((e) => Object.entries(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+  const fields = stored.events!.flatMap((e) =>
+    Object.entries(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}),
+  );
   expect(new Set(fields.map(([name]) => name.replace(/^ResetGate.*/, 'ours')))).toEqual(new Set(['ours', 'TemporalChangeVersion']));
   const attributes = fields.filter(([name]) => name.startsWith('ResetGate')).map(([, p]) => JSON.parse(text(p.data)));
-  expect(new Set(attributes)).toEqual(new Set([v.user.id, 'test-agent', 'link_sent', 'in_progress', 'passed', 'reset_approved', 'reset_completed']));
+  expect(new Set(attributes)).toEqual(
+    new Set([v.user.id, 'test-agent', 'link_sent', 'in_progress', 'passed', 'reset_approved', 'reset_completed']),
+  );
 });
 
 test('rotation: a verification started under the old key finishes under the new one, and its history decodes and replays', async () => {
@@ -136,7 +147,11 @@ test('rotation: a verification started under the old key finishes under the new 
 
   const replay = async (keys: string) => {
     const options = { workflowBundle: workflowBundle(), dataConverter: { failureConverterPath: FAILURE_CONVERTER_PATH } };
-    for await (const verdict of replayVerifications(options, [{ workflowId: v.handle.workflowId, history: stored }], parsePayloadKeys(keys)))
+    for await (const verdict of replayVerifications(
+      options,
+      [{ workflowId: v.handle.workflowId, history: stored }],
+      parsePayloadKeys(keys),
+    ))
       return verdict;
     throw new Error('no verdict');
   };

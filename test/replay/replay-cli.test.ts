@@ -31,7 +31,11 @@ test('a modified workflow fails replay with a message naming the verification', 
   );
   expect(modified).not.toEqual(source);
   writeFileSync(file, modified.replace(/'\.\.\/activities\//g, "'../../activities/"));
-  const { code } = await bundleWorkflowCode({ workflowsPath: join(dir, 'index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: join(dir, 'index.ts'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: silent,
+  });
 
   const failed = join(__dirname, 'fixtures', 'v2', 'failed.json');
   const verdicts = [];
