@@ -8,6 +8,8 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { codecCors } from './codec/codec-cors';
+import { CODEC_BODY_LIMIT, CODEC_PATH } from './codec/codec-path';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
@@ -23,6 +25,8 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(compression(), securityHeaders);
   const config = app.get(AppConfig);
+  // The codec endpoint answers the Temporal UI's preflight and takes history-sized bodies (the first JSON parser to run wins).
+  app.use(CODEC_PATH, codecCors(config.codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { ConfigModule } from './config/config.module';
 import { StatsController } from './dashboard/stats.controller';
 import { DatabaseModule } from './database/database.module';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SettingsController } from './settings/settings.controller';
@@ -23,6 +25,8 @@ import { VerificationsModule } from './verifications/verifications.module';
     AuditModule,
     AuthModule,
     VerificationsModule,
+    ExportsModule,
+    CodecModule,
     SspModule,
     HealthModule,
   ],

@@ -26,6 +26,13 @@ export const PROBLEMS = {
   verificationNotOpen: { slug: 'verification-not-open', status: 409, title: 'The verification is no longer open' },
   approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
+  payloadNotDecryptable: {
+    slug: 'payload-not-decryptable',
+    status: 422,
+    title: 'A payload cannot be decrypted with the configured keys',
+  },
+  originNotAllowed: { slug: 'origin-not-allowed', status: 403, title: 'This origin may not call the codec endpoint' },
+  exportRangeInvalid: { slug: 'export-range-invalid', status: 400, title: 'The export date range is not valid' },
   idempotencyKeyReused: { slug: 'idempotency-key-reused', status: 422, title: 'This Idempotency-Key was used for a different request' },
   dailyLimit: { slug: 'daily-limit-reached', status: 429, title: 'Too many verifications for this user today' },
   rateLimited: { slug: 'rate-limited', status: 429, title: 'Too many requests' },

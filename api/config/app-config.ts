@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/model';
 import { repoRoot } from '../common/repo-root';
-import { bool, int, num } from './env';
+import { bool, int, num, origins } from './env';
 import { loadIntegrations, type Integrations } from './integrations-config';
+import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
 import { list, loadSsoConfig, type SsoConfig } from './sso-config';
 
-export { ConfigError } from './env';
+export { ConfigError } from './config-error';
 export type { SsoConfig } from './sso-config';
 
 /**
@@ -23,6 +24,10 @@ export class AppConfig implements Integrations {
   bootstrapApiKey?: string;
   /** HMAC key of the audit hash chain. Keep it out of the database's reach. */
   auditKey?: string;
+  /** Keys of the Temporal payload codec: the first encrypts, all decrypt. */
+  payloadKeys?: PayloadKeyRing;
+  /** The Temporal Web UI's origin, allowed to call the codec endpoint from the browser. */
+  codecCorsOrigins: string[];
   devOutbox: boolean;
   seedDevDirectory: boolean;
   organisationDomains: string[];
@@ -55,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'resetgate-verifications',
     bootstrapApiKey: env.RESETGATE_BOOTSTRAP_API_KEY || undefined,
     auditKey: env.RESETGATE_AUDIT_KEY || undefined,
+    payloadKeys: env.RESETGATE_PAYLOAD_KEYS ? parsePayloadKeys(env.RESETGATE_PAYLOAD_KEYS) : undefined,
+    codecCorsOrigins: origins(env, 'RESETGATE_CODEC_CORS_ORIGINS', 'http://localhost:8233'),
     devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
     seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
     organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')

@@ -1,5 +1,7 @@
+import { ConfigError } from './config-error';
+
 /** Readers for environment variables: each refuses a bad value with a message naming the variable. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -41,4 +43,25 @@ export function httpUrl(env: NodeJS.ProcessEnv, name: string, value = env[name])
   }
   if (!['http:', 'https:'].includes(parsed.protocol)) throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);
   return parsed.toString().replace(/\/+$/, '');
+}
+
+/** Exact origins (scheme, host, port): CORS with credentials allows no wildcard. */
+export function origins(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+  const raw = env[name] ?? fallback;
+  return raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(origin);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+        throw new ConfigError(`${name} must be comma-separated origins like http://localhost:8233 (no path), got "${origin}"`);
+      }
+      return url.origin;
+    });
 }

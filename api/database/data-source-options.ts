@@ -4,6 +4,7 @@ import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-s
 import { EngineV21764300000000 } from './migrations/1764300000000-engine-v2';
 import { AuditChain1764350000000 } from './migrations/1764350000000-audit-chain';
 import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys';
+import { ExportIndexes1764550000000 } from './migrations/1764550000000-export-indexes';
 import { MessageStatuses1764450000000 } from './migrations/1764450000000-message-statuses';
 import { ConnectorResult1764500000000 } from './migrations/1764500000000-connector-result';
 import { Console1764600000000 } from './migrations/1764600000000-console';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   IdempotencyKeys1764400000000,
   MessageStatuses1764450000000,
   ConnectorResult1764500000000,
+  ExportIndexes1764550000000,
   Console1764600000000,
 ];
 

@@ -36,6 +36,7 @@ async function tableCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
+const b64 = (text: string) => Buffer.from(text).toString('base64');
 const huge = JSON.stringify({ user: 'x'.repeat(200_000), channel: 'sms', destination: '+447700900123', reason: 'password_reset' });
 const valid = { user: 'u0002', channel: 'sms', destination: '+447700900123', reason: 'password_reset' };
 
@@ -184,6 +185,85 @@ const cases: Case[] = [
     'session-invalid',
   ],
   ['ssp finish: no session', 'POST', () => '/api/v1/ssp/session/finish', { key: null, body: {} }, 401, 'session-invalid'],
+  ['codec: malformed JSON', 'POST', () => '/api/v1/temporal-codec/decode', { rawBody: '{"payloads": [' }, 400, 'malformed-json'],
+  ['codec: no payloads', 'POST', () => '/api/v1/temporal-codec/decode', { body: { items: [] } }, 400, 'validation-failed'],
+  ['codec: payloads not a list', 'POST', () => '/api/v1/temporal-codec/decode', { body: { payloads: 'abc' } }, 400, 'validation-failed'],
+  [
+    'codec: data not base64',
+    'POST',
+    () => '/api/v1/temporal-codec/decode',
+    { body: { payloads: [{ metadata: {}, data: 'not base64!' }] } },
+    400,
+    'validation-failed',
+  ],
+  [
+    'codec: metadata not an object',
+    'POST',
+    () => '/api/v1/temporal-codec/encode',
+    { body: { payloads: [{ metadata: ['x'], data: '' }] } },
+    400,
+    'validation-failed',
+  ],
+  [
+    'codec: too many payloads',
+    'POST',
+    () => '/api/v1/temporal-codec/decode',
+    { body: { payloads: Array.from({ length: 1001 }, () => ({ data: '' })) } },
+    400,
+    'validation-failed',
+  ],
+  [
+    'codec: another namespace',
+    'POST',
+    () => '/api/v1/temporal-codec/decode',
+    { body: { payloads: [] }, headers: { 'x-namespace': 'someone-else' } },
+    400,
+    'validation-failed',
+  ],
+  [
+    'codec: sealed with an unknown key',
+    'POST',
+    () => '/api/v1/temporal-codec/decode',
+    {
+      body: {
+        payloads: [{ metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('gone') }, data: b64('x'.repeat(40)) }],
+      },
+    },
+    422,
+    'payload-not-decryptable',
+  ],
+  [
+    'codec: not JSON',
+    'POST',
+    () => '/api/v1/temporal-codec/decode',
+    { rawBody: 'payloads', headers: { 'content-type': 'text/plain' } },
+    415,
+    'unsupported-media-type',
+  ],
+  [
+    'codec: preflight from an unknown origin',
+    'OPTIONS',
+    () => '/api/v1/temporal-codec/decode',
+    { key: null, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } },
+    403,
+    'origin-not-allowed',
+  ],
+  ['codec: no API key', 'POST', () => '/api/v1/temporal-codec/decode', { body: { payloads: [] }, key: null }, 401, 'unauthorized'],
+  ['export: no range', 'GET', () => '/api/v1/exports/verifications', {}, 400, 'validation-failed'],
+  ['export: no end', 'GET', () => '/api/v1/exports/audit-events?from=2026-01-01', {}, 400, 'validation-failed'],
+  ['export: not a date', 'GET', () => '/api/v1/exports/verifications?from=yesterday&to=today', {}, 400, 'validation-failed'],
+  ['export: impossible date', 'GET', () => '/api/v1/exports/verifications?from=2026-02-30&to=2026-03-01', {}, 400, 'validation-failed'],
+  ['export: inverted range', 'GET', () => '/api/v1/exports/audit-events?from=2026-02-01&to=2026-01-01', {}, 400, 'export-range-invalid'],
+  ['export: empty range', 'GET', () => '/api/v1/exports/audit-events?from=2026-02-01&to=2026-02-01', {}, 400, 'export-range-invalid'],
+  ['export: range too long', 'GET', () => '/api/v1/exports/verifications?from=2024-01-01&to=2026-01-01', {}, 400, 'export-range-invalid'],
+  [
+    'export: unknown format',
+    'GET',
+    () => '/api/v1/exports/verifications?from=2026-01-01&to=2026-02-01&format=xlsx',
+    {},
+    400,
+    'validation-failed',
+  ],
   ['unknown route', 'GET', () => '/api/v1/nothing-here', {}, 404, 'not-found'],
 ];
 
