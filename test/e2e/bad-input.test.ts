@@ -32,7 +32,8 @@ async function tableCounts(): Promise<Record<string, number>> {
     SELECT (SELECT count(*) FROM verifications) AS verifications, (SELECT count(*) FROM verification_links WHERE used_at IS NULL AND revoked_at IS NULL) AS live_links,
            (SELECT count(*) FROM ssp_sessions) AS sessions, (SELECT count(*) FROM challenge_questions WHERE grade IS NOT NULL) AS answers,
            (SELECT count(*) FROM api_keys) AS api_keys, (SELECT count(*) FROM dev_outbox_messages) AS outbox,
-           (SELECT count(*) FROM audit_events) AS audit_events`);
+           (SELECT count(*) FROM audit_events) AS audit_events, (SELECT count(*) FROM console_sessions) AS console_sessions,
+           (SELECT count(*) FROM oidc_login_attempts) AS login_attempts`);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -264,6 +265,36 @@ const cases: Case[] = [
     400,
     'validation-failed',
   ],
+  ['api key: malformed JSON', 'POST', () => '/api/v1/api-keys', { rawBody: '{"name":' }, 400, 'malformed-json'],
+  ['api key: no roles', 'POST', () => '/api/v1/api-keys', { body: { name: 'x', roles: [] } }, 400, 'validation-failed'],
+  ['api key: unknown role', 'POST', () => '/api/v1/api-keys', { body: { name: 'x', roles: ['root'] } }, 400, 'validation-failed'],
+  [
+    'api key: name with a newline',
+    'POST',
+    () => '/api/v1/api-keys',
+    { body: { name: 'a\nb', roles: ['agent'] } },
+    400,
+    'validation-failed',
+  ],
+  ['api key revoke: not an id', 'DELETE', () => '/api/v1/api-keys/nope', {}, 404, 'not-found'],
+  ['api key revoke: unknown id', 'DELETE', () => `/api/v1/api-keys/${UNKNOWN_ID}`, {}, 404, 'not-found'],
+  ['stats: not a date', 'GET', () => '/api/v1/stats?from=soon', {}, 400, 'validation-failed'],
+  ['stats: inverted range', 'GET', () => '/api/v1/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', {}, 400, 'validation-failed'],
+  ['stats: range too long', 'GET', () => '/api/v1/stats?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', {}, 400, 'validation-failed'],
+  ['console session: none', 'GET', () => '/api/v1/auth/session', { key: null }, 401, 'unauthorized'],
+  ['console session: forged cookie', 'GET', () => '/api/v1/auth/session', { key: null, cookie: 'rg_console=forged' }, 401, 'unauthorized'],
+  [
+    'console: forged cookie on a change',
+    'POST',
+    () => '/api/v1/verifications',
+    { key: null, cookie: 'rg_console=forged', body: valid },
+    401,
+    'unauthorized',
+  ],
+  ['logout: not signed in', 'POST', () => '/api/v1/auth/logout', { key: null, body: {} }, 401, 'unauthorized'],
+  ['sign-in callback: not started here', 'GET', () => '/api/v1/auth/callback?code=a&state=b', { key: null }, 400, 'sign-in-failed'],
+  ['step-up: no session', 'POST', () => '/api/v1/ssp/session/step-up', { key: null, body: {} }, 401, 'session-invalid'],
+  ['step-up callback: not started here', 'GET', () => '/api/v1/ssp/step-up/callback?code=a&state=b', { key: null }, 400, 'sign-in-failed'],
   ['unknown route', 'GET', () => '/api/v1/nothing-here', {}, 404, 'not-found'],
 ];
 
