@@ -13,6 +13,7 @@ import type {
   Approval,
   CancelReason,
   Channel,
+  ConnectorResult,
   GradedAnswer,
   Outcome,
   RiskAssessment,
@@ -22,10 +23,13 @@ import type {
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
-import type { MessageSender } from './delivery/message-sender';
+import type { MessageSender, SendResult } from './delivery/message-sender';
+import { recordMessageStatus } from './delivery/message-status';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
 import { NetworkIntel } from './risk/network-intel';
+import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
+import { createConnectorActivities } from './reset-connector/run-reset-connector';
 import { lockUser } from './user-lock';
 
 export interface ActivityDeps {
@@ -35,6 +39,10 @@ export interface ActivityDeps {
   networkIntel?: NetworkIntel;
   /** The configured public URL: links are never built from a Host header. */
   publicUrl: string;
+  /** The IdP action after an approval; `manual` (record only) when not given. */
+  connector?: ResetConnector;
+  /** The audit chain's HMAC key, for the events activities write (the connector's result). */
+  auditKey?: Buffer;
 }
 
 export interface ProgressUpdate {
@@ -53,7 +61,7 @@ export interface ProgressUpdate {
 }
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
-export function createActivities({ dataSource, sender, publicUrl, networkIntel }: ActivityDeps) {
+export function createActivities({ dataSource, sender, publicUrl, networkIntel, connector, auditKey }: ActivityDeps) {
   let intel = networkIntel;
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
 
@@ -64,6 +72,8 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
   }
 
   return {
+    ...createConnectorActivities({ dataSource, connector: connector ?? new ManualConnector(), auditKey }),
+
     /**
      * Issues the link and sends it, once. The token is created, hashed, stored and sent inside
      * one transaction keyed by workflow and activity: a retry after success finds the delivery
@@ -104,14 +114,12 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
           },
           { idempotencyKey, db },
         );
-        await db.insert(DeliveryEntity, {
+        await recordDelivery(db, sent, {
           verificationId: verification.id,
           idempotencyKey,
           purpose: 'verification_link',
           channel: input.channel,
           destinationMasked: verification.destinationMasked,
-          provider: sent.provider,
-          providerMessageId: sent.providerMessageId,
           linkId: link.id,
         });
         return { linkExpiresAt: link.expiresAt.toISOString() };
@@ -218,6 +226,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
         if (await db.findOneBy(DeliveryEntity, { idempotencyKey })) return;
         const user = await db.findOneBy(DirectoryUserEntity, { id: input.userId });
         if (!user) return;
+        const { connectorResult } = await verificationOrFail(db, input.verificationId);
         const sent = await sender.send(
           {
             channel: 'email',
@@ -225,24 +234,43 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel }
             subject: 'Your account was changed by the helpdesk',
             body:
               `After verifying your identity, the helpdesk approved: ${input.approval.action.replace(/_/g, ' ')}. ` +
+              nextStep(connectorResult) +
               `If you did not ask for this, contact your security team now.`,
             verificationId: input.verificationId,
           },
           { idempotencyKey, db },
         );
-        await db.insert(DeliveryEntity, {
+        await recordDelivery(db, sent, {
           verificationId: input.verificationId,
           idempotencyKey,
           purpose: 'reset_notice',
           channel: 'email',
           destinationMasked: user.email,
-          provider: sent.provider,
-          providerMessageId: sent.providerMessageId,
           linkId: null,
         });
       });
     },
   };
+}
+
+/** What the user should expect next, when the IdP acted for them. */
+function nextStep(result: ConnectorResult | null): string {
+  if (result?.status !== 'succeeded') return '';
+  return result.action === 'account_unlock'
+    ? 'Your account is unlocked. '
+    : 'You will receive an email from your sign-in service to choose a new password. ';
+}
+
+/** The delivery row, and the provider's first word on the message, in the sending transaction. */
+async function recordDelivery(
+  db: EntityManager,
+  sent: SendResult,
+  delivery: Omit<DeliveryEntity, 'id' | 'createdAt' | 'provider' | 'providerMessageId'>,
+): Promise<void> {
+  await db.insert(DeliveryEntity, { ...delivery, provider: sent.provider, providerMessageId: sent.providerMessageId });
+  if (sent.status && sent.providerMessageId) {
+    await recordMessageStatus(db, { provider: sent.provider, providerMessageId: sent.providerMessageId, status: sent.status });
+  }
 }
 
 /** Stable across retries of one activity, distinct between activities and workflows. */

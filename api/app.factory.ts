@@ -8,11 +8,13 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { codecCors } from './codec/codec-cors';
+import { CODEC_BODY_LIMIT, CODEC_PATH } from './codec/codec-path';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
-import { requireJsonBodies, securityHeaders } from './http/security-headers';
+import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
@@ -23,9 +25,12 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(compression(), securityHeaders);
   const config = app.get(AppConfig);
+  // The codec endpoint answers the Temporal UI's preflight and takes history-sized bodies (the first JSON parser to run wins).
+  app.use(CODEC_PATH, codecCors(config.codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   // Standalone, Nest closes on SIGTERM; under `npm start` the launcher owns the signals and the order of shutdown.

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { ConfigModule } from './config/config.module';
 import { StatsController } from './dashboard/stats.controller';
 import { DatabaseModule } from './database/database.module';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SettingsController } from './settings/settings.controller';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TwilioStatusController } from './twilio/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
 
 @Module({
@@ -22,9 +25,11 @@ import { VerificationsModule } from './verifications/verifications.module';
     AuditModule,
     AuthModule,
     VerificationsModule,
+    ExportsModule,
+    CodecModule,
     SspModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController],
+  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController, TwilioStatusController],
 })
 export class AppModule {}

@@ -11,6 +11,7 @@ import { type AppConfig, loadConfig } from './config/app-config';
 import { DEMO_ACCOUNTS } from './dev-idp/demo-accounts';
 import { type RunningPostgres, startEmbeddedPostgres } from './infra/embedded-postgres';
 import { prepareApplication } from './prepare';
+import { CODEC_PATH } from './codec/codec-path';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal/dev-server';
 import { createWorker } from './worker/run-worker';
 import { WorkerModule } from './worker/worker.module';
@@ -54,14 +55,18 @@ async function main(): Promise<void> {
       port: TEMPORAL_DEV_PORT,
       uiPort: TEMPORAL_UI_PORT,
       dbFilename: join(initial.dataDir, 'temporal.db'),
+      // The Web UI decodes payloads through the API's codec endpoint, for auditors and admins.
+      uiCodecEndpoint: `${initial.publicUrl}${CODEC_PATH}`,
     });
     stops.push(() => temporal.teardown());
     process.env.TEMPORAL_ADDRESS = temporal.address;
     temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
   }
-  process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', 'rg_dev_');
-  process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', '');
-  if (initial.sso.devIdp) process.env.RESETGATE_DEV_IDP_PASSWORD ??= devSecret(initial.dataDir, 'dev-idp-password', '');
+  process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', () => `rg_dev_${random(24)}`);
+  process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', () => random(24));
+  // Losing this file loses the workflow payloads in .data/temporal.db: keep it with the data.
+  process.env.RESETGATE_PAYLOAD_KEYS ??= devSecret(initial.dataDir, 'payload-keys', () => `dev-1:${randomBytes(32).toString('base64')}`);
+  if (initial.sso.devIdp) process.env.RESETGATE_DEV_IDP_PASSWORD ??= devSecret(initial.dataDir, 'dev-idp-password', () => random(18));
   const config = loadConfig();
 
   step('starting the worker');
@@ -88,6 +93,8 @@ ResetGate is running.
   OpenAPI docs   ${base}/api/docs
   Console        ${base}/console/
   SSP            ${base}/ssp/
+  SMS            ${config.twilio ? `Twilio (status callbacks at ${base}/api/v1/twilio/status)` : 'dev outbox'}
+  Email          ${config.smtp ? `SMTP (${config.smtp.host ?? new URL(config.smtp.url!).hostname})` : 'dev outbox'}
   Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
   Temporal UI    ${temporalUi ?? `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready
@@ -108,13 +115,15 @@ ${accounts}
 }
 
 /** A development secret kept beside the data, so it survives restarts; the environment variable wins. */
-function devSecret(dataDir: string, name: string, prefix: string): string {
+function devSecret(dataDir: string, name: string, generate: () => string): string {
   const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = `${prefix}${randomBytes(24).toString('base64url')}`;
+  const key = generate();
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
+
+const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /** embedded-postgres rejects with its log lines, not an Error: say something useful either way. */
 function describeError(err: unknown): string {

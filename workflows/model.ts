@@ -114,6 +114,21 @@ export interface Approval {
   approvedAt: string;
 }
 
+/**
+ * What the post-approval connector did: `recorded` (manual: the agent runs the organisation's
+ * procedure), `succeeded` or `failed` (an IdP action, with the IdP's reason).
+ */
+export interface ConnectorResult {
+  connector: string;
+  action: ResetAction;
+  status: 'recorded' | 'succeeded' | 'failed';
+  detail: string;
+  at: string;
+}
+
+/** Attempts at an IdP action before it is recorded as failed; the activity reads it to know its last try. */
+export const RESET_CONNECTOR_MAX_ATTEMPTS = 5;
+
 /** What the `verificationState` query answers: the live state, nothing secret. */
 export interface VerificationState {
   verificationId: string;
@@ -135,5 +150,7 @@ export interface VerificationState {
   stepUp?: StepUpResult;
   /** Every approval so far, in order; only kept when more than one is required. */
   approvals?: Approval[];
+  /** Absent in histories from before the post-approval connector. */
+  connector?: ConnectorResult;
   policyVersion: string;
 }

@@ -11,13 +11,31 @@ import {
   supersede,
   verificationState,
 } from './messages';
-import type { CancelReason, Outcome, VerificationInput, VerificationState, VerificationStatus } from './model';
+import {
+  type CancelReason,
+  type Outcome,
+  RESET_CONNECTOR_MAX_ATTEMPTS,
+  type VerificationInput,
+  type VerificationState,
+  type VerificationStatus,
+} from './model';
 import { decideOutcome } from './outcome';
 import { initiatedByKey, outcomeKey, statusKey, targetUserKey } from './search-attributes';
 
 const acts = wf.proxyActivities<VerificationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** An IdP action is tried a bounded number of times; the last attempt records the failure instead of throwing. */
+const connector = wf.proxyActivities<VerificationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: RESET_CONNECTOR_MAX_ATTEMPTS,
+  },
 });
 
 /**
@@ -216,7 +234,9 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       state.linkExpiresAt = link.linkExpiresAt;
     } catch (err) {
       state.cancelReason = 'delivery_failed';
-      return finish('cancelled', `the link could not be delivered: ${(err as Error).message}`);
+      // The activity's own failure (the provider's refusal) says more than the wrapping ActivityFailure.
+      const why = err instanceof wf.ActivityFailure && err.cause ? err.cause.message : (err as Error).message;
+      return finish('cancelled', `the link could not be delivered: ${why}`);
     }
     await setStatus('link_sent');
 
@@ -277,6 +297,10 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       return;
     }
     await setStatus('reset_approved');
+    // Histories from before the post-approval connector replay without it.
+    if (wf.patched('reset-connector')) {
+      state.connector = await connector.runResetConnector({ verificationId, userId: input.userId, approval: state.approval! });
+    }
     await acts.completeReset({ verificationId, userId: input.userId, approval: state.approval! });
     await setStatus('reset_completed');
   }

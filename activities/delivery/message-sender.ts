@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { MessageStatus } from './message-status';
 
 export interface OutgoingMessage {
   channel: 'sms' | 'email';
@@ -20,9 +21,14 @@ export interface SendContext {
 export interface SendResult {
   provider: string;
   providerMessageId: string | null;
+  /** What the provider said on accepting the message; later reports (Twilio callbacks) move it on. */
+  status?: MessageStatus;
 }
 
-/** The port every delivery channel (dev outbox, Twilio, SMTP) implements. */
+/**
+ * The port every delivery channel (dev outbox, Twilio, SMTP) implements. A refusal that a retry
+ * cannot fix (an invalid number, a rejected address) is thrown as `deliveryRefused`.
+ */
 export interface MessageSender {
   send(message: OutgoingMessage, context: SendContext): Promise<SendResult>;
 }

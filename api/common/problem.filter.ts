@@ -35,7 +35,10 @@ export class ProblemFilter implements ExceptionFilter {
     // Nest wraps body-parser's errors in an HttpException; the parser's own type is on the cause.
     const bodyParserType = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
     if (bodyParserType === 'entity.parse.failed') return { kind: 'malformedJson', detail: 'Fix the JSON syntax of the request body.' };
-    if (bodyParserType === 'entity.too.large') return { kind: 'payloadTooLarge', detail: 'Request bodies are limited to 64 kB.' };
+    if (bodyParserType === 'entity.too.large') {
+      const limit = (error as { limit?: number }).limit ?? (error as { cause?: { limit?: number } }).cause?.limit ?? 65_536;
+      return { kind: 'payloadTooLarge', detail: `Request bodies are limited to ${Math.round(limit / 1024)} kB.` };
+    }
     if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
       return { kind: 'unsupportedMediaType', detail: 'Send UTF-8 application/json.' };
     }

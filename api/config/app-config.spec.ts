@@ -12,3 +12,52 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RESETGATE_DEV_OUTBOX: 'yes' })).toThrow(/true or false/);
   });
 });
+
+describe('integrations', () => {
+  const sid = `AC${'0'.repeat(32)}`;
+  test('no Twilio or SMTP variables: neither is on', () => {
+    expect(loadConfig({})).toMatchObject({ twilio: undefined, smtp: undefined });
+  });
+  test('Twilio needs its token and a sender; a bad SID or base URL is named', () => {
+    expect(loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' }).twilio).toEqual({
+      accountSid: sid,
+      authToken: 't',
+      from: '+15005550006',
+      messagingServiceSid: undefined,
+      apiBaseUrl: undefined,
+    });
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_FROM: '+15005550006' })).toThrow(/TWILIO_AUTH_TOKEN must be set/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't' })).toThrow(/TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'SK1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+1500' })).toThrow(/TWILIO_ACCOUNT_SID/);
+    expect(() =>
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: 'ftp://x' }),
+    ).toThrow(/TWILIO_API_BASE_URL must be an http\(s\) URL/);
+  });
+  test('SMTP needs a from-address; TLS options are read', () => {
+    expect(
+      loadConfig({ SMTP_HOST: 'mail.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true', RESETGATE_MAIL_FROM: 'Helpdesk <it@example.com>' })
+        .smtp,
+    ).toMatchObject({ host: 'mail.example.com', port: 465, secure: true, requireTls: false, tlsRejectUnauthorized: true });
+    expect(() => loadConfig({ SMTP_HOST: 'mail.example.com' })).toThrow(/RESETGATE_MAIL_FROM must be set/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', RESETGATE_MAIL_FROM: 'it@example.com' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_HOST: 'm', RESETGATE_MAIL_FROM: 'it@example.com', SMTP_REQUIRE_TLS: 'maybe' })).toThrow(
+      /SMTP_REQUIRE_TLS/,
+    );
+    expect(() => loadConfig({ SMTP_HOST: 'm', RESETGATE_MAIL_FROM: 'not an address' })).toThrow(/RESETGATE_MAIL_FROM/);
+  });
+  test('the reset connector: manual by default; keycloak needs its URL, realm and client', () => {
+    expect(loadConfig({}).resetConnector).toEqual({ kind: 'manual' });
+    const keycloak = { RESETGATE_RESET_CONNECTOR: 'keycloak', KEYCLOAK_URL: 'https://sso.example.com/', KEYCLOAK_REALM: 'corp' };
+    expect(loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg', KEYCLOAK_CLIENT_SECRET: 's' }).resetConnector).toEqual({
+      kind: 'keycloak',
+      baseUrl: 'https://sso.example.com',
+      realm: 'corp',
+      tokenRealm: 'corp',
+      clientId: 'rg',
+      clientSecret: 's',
+      actionsLifespanSeconds: undefined,
+    });
+    expect(() => loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg' })).toThrow(/KEYCLOAK_CLIENT_SECRET must be set/);
+    expect(() => loadConfig({ RESETGATE_RESET_CONNECTOR: 'okta' })).toThrow(/manual or keycloak/);
+  });
+});

@@ -1,4 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
+import { TWILIO_STATUS_PATH } from '../../activities/delivery/twilio-sms-sender';
+
+/** The only endpoints that take form bodies: callbacks whose format a provider decides. */
+export const FORM_BODY_PATHS = [TWILIO_STATUS_PATH];
 
 /**
  * Headers for every response. The SSP and console get a strict CSP with no third-party origin;
@@ -28,7 +32,8 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 /** A body that is not JSON is refused before it is parsed: 415, not a confusing validation error. */
 export function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && req.method !== 'GET' && !req.is('application/json')) {
+  const formAllowed = FORM_BODY_PATHS.includes(req.path) && req.is('application/x-www-form-urlencoded');
+  if (hasBody && req.method !== 'GET' && !req.is('application/json') && !formAllowed) {
     res
       .status(415)
       .type('application/problem+json')

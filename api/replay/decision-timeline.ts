@@ -11,7 +11,7 @@ export interface TimelineEntry {
 }
 
 /**
- * Reads a verification's workflow history as an auditor would: who started it under which policy,
+ * Reads a verification's decoded workflow history as an auditor would: who started it under which policy,
  * when the link went out and was used, each answer's grade, the risk and the outcome with its
  * reason, who approved what and when. Only what the history itself proves.
  */
@@ -47,10 +47,12 @@ export function decisionTimeline(history: History): TimelineEntry[] {
         const factors = (result?.factors as { description: string }[] | undefined)?.map((f) => f.description).join('; ');
         push(at, 'risk assessed', `score ${result?.score}${factors ? `: ${factors}` : ''}`);
       }
+      if (name === 'runResetConnector')
+        push(at, 'IdP action', `${result?.connector} ${result?.action}: ${result?.status}, ${result?.detail}`);
       if (name === 'completeReset') push(at, 'reset completed', 'user notified on their corporate address');
     } else if (e.activityTaskFailedEventAttributes) {
       const name = activities.get(Number(e.activityTaskFailedEventAttributes.scheduledEventId));
-      push(at, 'activity failed', `${name}: ${e.activityTaskFailedEventAttributes.failure?.message}`);
+      push(at, 'activity failed', `${name}: ${failureMessage(e.activityTaskFailedEventAttributes.failure)}`);
     } else if (e.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = e.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest;
       const name = request?.input?.name ?? '?';
@@ -85,6 +87,15 @@ function decode<T>(payloads: Payloads): (T | undefined)[] {
       return undefined; // an encrypted or foreign payload: the timeline shows what it can
     }
   });
+}
+
+/** With encoded common attributes the message travels in a payload; the plain field says "Encoded failure". */
+function failureMessage(failure: temporal.api.failure.v1.IFailure | null | undefined): string | undefined {
+  if (failure?.encodedAttributes) {
+    const [attributes] = decode<{ message?: string }>({ payloads: [failure.encodedAttributes] });
+    if (attributes?.message) return attributes.message;
+  }
+  return failure?.message ?? undefined;
 }
 
 function timeOf(time: temporal.api.history.v1.IHistoryEvent['eventTime']): Date {

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
+import { type ReplayWorkerOptions, Worker } from '@temporalio/worker';
+import type { PayloadKeyRing } from '../config/payload-keys';
+import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
+import { decodeHistory, type History } from '../temporal/decode-history';
+import { EncryptionCodec } from '../temporal/encryption-codec';
 import { WORKFLOW_BUNDLE_PATH } from '../worker/run-worker';
 import { decisionTimeline, type TimelineEntry } from './decision-timeline';
 
@@ -12,28 +15,53 @@ export interface ReplayVerdict {
   timeline: TimelineEntry[];
 }
 
-/** Where the current workflow code is: the built bundle when there is one, the sources otherwise. */
-export function replayWorkerOptions() {
-  return existsSync(WORKFLOW_BUNDLE_PATH)
+/**
+ * The current workflow code (the built bundle when there is one, the sources otherwise) with the
+ * failure converter it was built with. No codec: histories reach the replayer already decoded.
+ */
+export function replayWorkerOptions(): ReplayWorkerOptions {
+  const workflows = existsSync(WORKFLOW_BUNDLE_PATH)
     ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
     : { workflowsPath: require.resolve('../../workflows') };
+  return { ...workflows, dataConverter: { failureConverterPath: FAILURE_CONVERTER_PATH } };
 }
 
-/** Replays histories against the current workflow code, yielding a verdict and timeline for each. */
+export type HistorySource = AsyncIterable<{ workflowId: string; history: History }> | Iterable<{ workflowId: string; history: History }>;
+
+/**
+ * Replays histories against the current workflow code, yielding a verdict and timeline for each.
+ * Each history is decoded once, up front, with the payload keys (sealed histories need the key
+ * they were written with; clear ones need none): the timeline and the replayer read the clear
+ * payloads, and a history the keys cannot open gets its own verdict instead of stopping the batch.
+ */
 export async function* replayVerifications(
-  workerOptions: ReturnType<typeof replayWorkerOptions>,
-  histories:
-    | AsyncIterable<{ workflowId: string; history: temporal.api.history.v1.IHistory }>
-    | Iterable<{ workflowId: string; history: temporal.api.history.v1.IHistory }>,
+  workerOptions: ReplayWorkerOptions,
+  histories: HistorySource,
+  keys: PayloadKeyRing | undefined,
 ): AsyncGenerator<ReplayVerdict> {
+  const codecs = [new EncryptionCodec(keys)];
   const timelines = new Map<string, TimelineEntry[]>();
-  async function* withTimelines() {
+  const undecodable: ReplayVerdict[] = [];
+  async function* decoded() {
     for await (const item of histories) {
-      timelines.set(item.workflowId, decisionTimeline(item.history));
-      yield item;
+      let history: History;
+      try {
+        history = await decodeHistory(item.history, codecs);
+      } catch (err) {
+        undecodable.push({
+          workflowId: item.workflowId,
+          deterministic: false,
+          error: `${item.workflowId} cannot be decoded: ${(err as Error).message}`,
+          timeline: [],
+        });
+        continue;
+      }
+      timelines.set(item.workflowId, decisionTimeline(history));
+      yield { workflowId: item.workflowId, history };
     }
   }
-  for await (const result of Worker.runReplayHistories(workerOptions, withTimelines() as never)) {
+  for await (const result of Worker.runReplayHistories(workerOptions, decoded())) {
+    yield* undecodable.splice(0);
     yield {
       workflowId: result.workflowId,
       deterministic: !result.error,
@@ -42,4 +70,5 @@ export async function* replayVerifications(
     };
     timelines.delete(result.workflowId);
   }
+  yield* undecodable.splice(0);
 }

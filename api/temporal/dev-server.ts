@@ -43,6 +43,8 @@ export interface DevServerOptions {
   /** Persist to this SQLite file so a restart loses nothing; in memory when unset. */
   dbFilename?: string;
   uiPort?: number;
+  /** The Web UI's remote codec endpoint (the API's `/api/v1/temporal-codec`). */
+  uiCodecEndpoint?: string;
 }
 
 /** Starts a local Temporal dev server with ResetGate's search attributes registered. */
@@ -57,7 +59,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       ui: options.uiPort !== undefined,
       uiPort: options.uiPort,
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
-      extraArgs: ['--log-level', 'error'],
+      extraArgs: ['--log-level', 'error', ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [])],
     },
   });
 }

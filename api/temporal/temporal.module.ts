@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
+import { requirePayloadKeys, resetGateDataConverter } from './data-converter';
 
 /** The API's Temporal client: plain providers, no third-party Nest wrapper. */
 @Injectable()
@@ -19,8 +20,9 @@ export class TemporalConnectionCloser implements OnApplicationShutdown {
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
         if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+        const dataConverter = resetGateDataConverter(requirePayloadKeys(config.payloadKeys));
         const connection = await Connection.connect({ address: config.temporalAddress });
-        return new Client({ connection, namespace: config.temporalNamespace });
+        return new Client({ connection, namespace: config.temporalNamespace, dataConverter });
       },
     },
     TemporalConnectionCloser,

@@ -25,6 +25,7 @@ export function toVerificationView(v: VerificationEntity) {
     stepUp: v.stepUp,
     requiredApprovals: v.requiredApprovals,
     approvals: v.approvals ?? (v.approval ? [v.approval] : []),
+    connectorResult: v.connectorResult,
     policyVersion: v.policy.version,
     supersededBy: v.supersededBy,
   };

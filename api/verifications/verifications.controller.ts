@@ -107,9 +107,9 @@ export class VerificationsController {
 
   @Get(':id/history')
   @Roles('admin', 'auditor')
-  @ApiOperation({ summary: 'The Temporal workflow history, as JSON (replayable)' })
-  history(@Id() id: string) {
-    return this.verifications.history(id);
+  @ApiOperation({ summary: 'The Temporal workflow history as JSON, payloads decrypted (replayable without keys; audited)' })
+  history(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.verifications.history(id, who, ip);
   }
 
   private visible(view: VerificationView, who: Principal): VerificationView {

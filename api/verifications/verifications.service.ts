@@ -19,8 +19,11 @@ import { validateDestination } from './destination';
 import type { CreateVerificationDto } from './dto/create-verification.dto';
 import type { ResetApprovalDto } from './dto/reset-approval.dto';
 import { replayVerifications, replayWorkerOptions } from '../replay/replay-verification';
+import { decodeHistory } from '../temporal/decode-history';
+import { EncryptionCodec, PayloadDecryptionError } from '../temporal/encryption-codec';
 import { IdempotentRequest } from './idempotency';
 import { refusalReason } from './verification-errors';
+import { verificationDeliveries } from './verification-deliveries';
 import { toVerificationView } from './verification.view';
 
 const DAY_MS = 86_400_000;
@@ -143,8 +146,10 @@ export class VerificationsService {
     return this.get(id);
   }
 
+  /** One verification, with the delivery status of its messages (the list leaves them out). */
   async get(id: string) {
-    return toVerificationView(await this.find(id));
+    const verification = await this.find(id);
+    return { ...toVerificationView(verification), deliveries: await verificationDeliveries(this.dataSource.manager, id) };
   }
 
   async transcript(id: string) {
@@ -229,14 +234,24 @@ export class VerificationsService {
     return toVerificationView(approved);
   }
 
-  async history(id: string): Promise<unknown> {
+  /**
+   * The history with its payloads decrypted, so it reads and replays anywhere: the answers and
+   * signals it holds leave the system, so the export is audited.
+   */
+  async history(id: string, principal: Principal, sourceIp: string | null): Promise<unknown> {
     const { history } = await this.fetchHistory(id);
-    return JSON.parse(historyToJSON(history));
+    const decoded = await decodeHistory(history, [new EncryptionCodec(this.config.payloadKeys)]).catch((err: unknown) => {
+      if (!(err instanceof PayloadDecryptionError)) throw err;
+      throw new ProblemException('payloadNotDecryptable', `The history cannot be decrypted: ${err.message}.`);
+    });
+    await this.audit.record({ actor: principal.id, action: 'history.exported', targetType: 'verification', targetId: id, sourceIp });
+    return JSON.parse(historyToJSON(decoded));
   }
 
   /** Replays the history against the current workflow code: a verdict and the decision timeline. */
   async replay(id: string) {
-    for await (const verdict of replayVerifications(replayWorkerOptions(), [await this.fetchHistory(id)])) return verdict;
+    const verdicts = replayVerifications(replayWorkerOptions(), [await this.fetchHistory(id)], this.config.payloadKeys);
+    for await (const verdict of verdicts) return verdict;
     throw new Error('replay produced no verdict');
   }
 

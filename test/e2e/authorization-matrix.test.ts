@@ -9,7 +9,8 @@ import { call, type Stack, startStack } from '../support/stack';
  * access fails the test.
  */
 type Caller = 'anonymous' | 'sspSession' | 'agent' | 'auditor' | 'admin' | 'apiKey';
-type Access = 'public' | 'ssp' | 'signedIn' | readonly ('agent' | 'auditor' | 'admin')[];
+/** `twilio`: only requests carrying Twilio's signature, which no caller here has. */
+type Access = 'public' | 'ssp' | 'signedIn' | 'twilio' | readonly ('agent' | 'auditor' | 'admin')[];
 
 const ALL = ['agent', 'auditor', 'admin'] as const;
 const STAFF = ['agent', 'admin'] as const;
@@ -27,6 +28,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/ssp/session/answers': 'ssp',
   'POST /api/v1/ssp/session/step-up': 'ssp',
   'GET /api/v1/ssp/step-up/callback': 'public',
+  'POST /api/v1/twilio/status': 'twilio',
   'GET /api/v1/verifications': ALL,
   'POST /api/v1/verifications': STAFF,
   'GET /api/v1/verifications/events': ALL,
@@ -40,6 +42,10 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/dev/outbox': STAFF,
   'GET /api/v1/audit-events': OVERSIGHT,
   'GET /api/v1/audit-events/verify': OVERSIGHT,
+  'GET /api/v1/exports/verifications': OVERSIGHT,
+  'GET /api/v1/exports/audit-events': OVERSIGHT,
+  'POST /api/v1/temporal-codec/decode': OVERSIGHT,
+  'POST /api/v1/temporal-codec/encode': ['admin'],
   'GET /api/v1/stats': ALL,
   'GET /api/v1/settings': ['admin'],
   'GET /api/v1/api-keys': ['admin'],
@@ -92,6 +98,7 @@ afterAll(async () => {
 
 function expected(access: Access, caller: Caller, credentials: Credentials): 'allowed' | 'unauthenticated' | 'forbidden' {
   if (access === 'public') return 'allowed';
+  if (access === 'twilio') return 'forbidden';
   if (access === 'ssp') return caller === 'sspSession' ? 'allowed' : 'unauthenticated';
   const consoleUser = ['agent', 'auditor', 'admin'].includes(caller);
   if (access === 'signedIn') return consoleUser ? 'allowed' : 'unauthenticated';

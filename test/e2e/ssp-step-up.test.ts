@@ -42,7 +42,7 @@ async function stepUp(sspCookie: string, signInAs: string | null): Promise<strin
   });
   expect(begin.status).toBe(200);
   jar.store(begin);
-  const { authorizationUrl } = await begin.json();
+  const { authorizationUrl } = (await begin.json()) as { authorizationUrl: string };
   expect(authorizationUrl).toContain('prompt=login');
   const form = await browse(jar, authorizationUrl);
   const html = await form.text();

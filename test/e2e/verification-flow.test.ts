@@ -97,9 +97,11 @@ test('create → dev outbox link → SSP session → answers → passed → appr
 
   const audit = await stack.db.dataSource.getRepository(AuditEventEntity).findBy({ targetId: id });
   expect(audit.map((a) => a.action).sort()).toEqual([
+    'history.exported',
     'link.redeemed',
     'reset_approval.accepted',
     'reset_approval.refused',
+    'reset_connector.recorded',
     'verification.created',
   ]);
   const notices = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId: id });

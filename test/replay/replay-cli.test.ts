@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { replayVerifications } from '../../api/replay/replay-verification';
+import { FAILURE_CONVERTER_PATH } from '../../api/temporal/data-converter';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'v2', 'passed-reset-completed.json');
@@ -14,7 +15,7 @@ test('npm run replay on a history file prints a verdict and the decision timelin
   for (const event of ['started', 'link sent', 'link used', 'answer graded', 'risk assessed', 'outcome', 'reset approved', 'completed']) {
     expect(output).toContain(event);
   }
-  expect(output).toMatch(/1 replayed in [\d.]+ s: 1 deterministic, 0 not/);
+  expect(output).toMatch(/1 replayed in [\d.]+ s \([\d.]+\/s\): 1 deterministic, 0 not/);
 });
 
 test('a modified workflow fails replay with a message naming the verification', async () => {
@@ -30,13 +31,16 @@ test('a modified workflow fails replay with a message naming the verification', 
   );
   expect(modified).not.toEqual(source);
   writeFileSync(file, modified.replace(/'\.\.\/activities\//g, "'../../activities/"));
-  const { code } = await bundleWorkflowCode({ workflowsPath: join(dir, 'index.ts'), logger: silent });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: join(dir, 'index.ts'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: silent,
+  });
 
   const failed = join(__dirname, 'fixtures', 'v2', 'failed.json');
   const verdicts = [];
-  for await (const v of replayVerifications({ workflowBundle: { code } } as never, [
-    { workflowId: 'verification-failed-fixture', history: historyFromJSON(JSON.parse(readFileSync(failed, 'utf8'))) },
-  ])) {
+  const histories = [{ workflowId: 'verification-failed-fixture', history: historyFromJSON(JSON.parse(readFileSync(failed, 'utf8'))) }];
+  for await (const v of replayVerifications({ workflowBundle: { code } }, histories, undefined)) {
     verdicts.push(v);
   }
   expect(verdicts).toHaveLength(1);

@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { appendFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { ApiKeyEntity, type Role } from '../../api/database/entities/api-key.entity';
 import { createTestDatabase, type TestDatabase } from './database';
+import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
 
 const ROOT = join(__dirname, '..', '..');
 
-export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';
+export { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
 /** The development IdP's demo password in tests. */
 export const TEST_IDP_PASSWORD = 'test-idp-password';
 
@@ -39,6 +41,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     RESETGATE_BOOTSTRAP_API_KEY: apiKey,
     RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY,
     RESETGATE_DEV_IDP_PASSWORD: TEST_IDP_PASSWORD,
+    RESETGATE_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
     LOG_LEVEL: 'warn',
     ...extraEnv,
@@ -146,4 +149,16 @@ export async function call<T = any>(
     /* not JSON: keep the text */
   }
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed as T, headers: res.headers };
+}
+
+/** An API key with just these roles, stored hashed as the API stores them: for role checks. */
+export async function apiKeyWithRoles(stack: Stack, ...roles: Role[]): Promise<string> {
+  const key = `test_${roles.join('_')}_${randomBytes(12).toString('hex')}`;
+  await stack.db.dataSource.getRepository(ApiKeyEntity).insert({
+    name: `test-${roles.join('-')}`,
+    roles,
+    prefix: key.slice(0, 8),
+    keyHash: createHash('sha256').update(key, 'utf8').digest(),
+  });
+  return key;
 }

@@ -1,9 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
+import { parsePayloadKeys } from '../../api/config/payload-keys';
+import { resetGateDataConverter } from '../../api/temporal/data-converter';
 import { createActivities } from '../../activities/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import { maskDestination } from '../../activities/mask';
+import type { ResetConnector } from '../../activities/reset-connector/reset-connector';
+import { auditKeyBytes } from '../../api/audit/audit.service';
 import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../api/database/entities';
 import type { UserAnswer } from '../../activities/challenge/question';
 import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/model';
@@ -11,6 +16,7 @@ import { verificationWorkflow } from '../../workflows';
 import { verificationState } from '../../workflows/messages';
 import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/search-attributes';
 import type { TestDatabase } from './database';
+import { TEST_PAYLOAD_KEYS } from './test-keys';
 
 let runtimeInstalled = false;
 
@@ -33,33 +39,54 @@ export function testPolicy(overrides: Partial<VerificationPolicy> = {}): Verific
 export interface Harness {
   client: Client;
   taskQueue: string;
+  /** The client's and the worker's: payloads sealed with the harness's keys. */
+  dataConverter: DataConverter;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A worker on its own task queue against the shared dev server, with the real activities. */
-export async function startHarness(db: TestDatabase): Promise<Harness> {
+/** The audit key test workers sign their audit events with. */
+export const HARNESS_AUDIT_KEY = auditKeyBytes('harness-audit-key-not-secret');
+
+/**
+ * A worker on its own task queue against the shared dev server, with the real activities and
+ * payload encryption (`payloadKeys` in RESETGATE_PAYLOAD_KEYS form; the test keys by default).
+ * A `taskQueue` of another harness takes over its workflows (a redeployed worker).
+ */
+export async function startHarness(
+  db: TestDatabase,
+  options: { payloadKeys?: string; taskQueue?: string; connector?: ResetConnector } = {},
+): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
   const address = process.env.TEMPORAL_ADDRESS!;
+  const dataConverter = resetGateDataConverter(parsePayloadKeys(options.payloadKeys ?? TEST_PAYLOAD_KEYS));
   const clientConnection = await Connection.connect({ address });
-  const client = new Client({ connection: clientConnection });
-  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const client = new Client({ connection: clientConnection, dataConverter });
+  const taskQueue = options.taskQueue ?? `test-${randomBytes(4).toString('hex')}`;
   let worker: { instance: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
 
   const harness: Harness = {
     client,
     taskQueue,
+    dataConverter,
     async startWorker() {
       const connection = await NativeConnection.connect({ address });
       const instance = await Worker.create({
         connection,
         taskQueue,
         workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! },
-        activities: createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://resetgate.test' }),
+        dataConverter,
+        activities: createActivities({
+          dataSource: db.dataSource,
+          sender: new DevOutboxSender(),
+          publicUrl: 'https://resetgate.test',
+          connector: options.connector,
+          auditKey: HARNESS_AUDIT_KEY,
+        }),
       });
       worker = { instance, connection, running: instance.run() };
     },

@@ -4,6 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
+import { decodeHistory } from '../../api/temporal/decode-history';
 import {
   approveReset,
   cancelVerification,
@@ -35,7 +36,7 @@ import {
  * With RESETGATE_RECORD_HISTORIES=1 each scenario's history is written as a replay fixture.
  */
 /** Fixtures of released versions stay; a change that needs `patched()` starts a new folder. */
-const CURRENT_WORKFLOW_VERSION = 'v2';
+const CURRENT_WORKFLOW_VERSION = 'v3';
 
 let db: TestDatabase;
 let harness: Harness;
@@ -64,12 +65,21 @@ async function completeChallenge(v: StartedVerification, choose: typeof rightAns
   return v.handle.executeUpdate(finishSession, { args: [signals] });
 }
 
-/** Checks the fresh history replays on the current code, and keeps it as a fixture when asked. */
+/**
+ * Checks the fresh (encrypted) history replays on the current code with the keys, and keeps it as
+ * a fixture when asked: decrypted, so fixtures replay without any key.
+ */
 async function checkReplay(v: StartedVerification, scenario: string) {
   const history = await v.handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! } }, history, v.handle.workflowId);
+  const { dataConverter } = harness;
+  await Worker.runReplayHistory(
+    { workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! }, dataConverter },
+    history,
+    v.handle.workflowId,
+  );
   if (process.env.RESETGATE_RECORD_HISTORIES === '1') {
-    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', CURRENT_WORKFLOW_VERSION, `${scenario}.json`), historyToJSON(history));
+    const clear = await decodeHistory(history, dataConverter.payloadCodecs ?? []);
+    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', CURRENT_WORKFLOW_VERSION, `${scenario}.json`), historyToJSON(clear));
   }
 }
 
@@ -99,6 +109,9 @@ test('passed: right answers from a human device pass, approval completes the res
 
   const row = await db.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: v.id });
   expect(row).toMatchObject({ status: 'reset_completed', outcome: 'passed' });
+  // The default connector only records the approval.
+  expect(row.connectorResult).toMatchObject({ connector: 'manual', action: 'password_reset', status: 'recorded' });
+  expect(final.connector).toEqual(row.connectorResult);
   const messages = await outboxFor(db, v.id);
   expect(messages.map((m) => m.to)).toEqual([v.user.mobilePhone, v.user.email]);
   expect(messages[0].link).toMatch(/^https:\/\/resetgate\.test\/ssp\/#token=[\w-]{43}$/);

@@ -6,6 +6,7 @@ import { DeliveryEntity } from './delivery.entity';
 import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
 import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { MessageStatusEntity } from './message-status.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
@@ -21,6 +22,7 @@ export {
   DirectorySigninEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
+  MessageStatusEntity,
   OidcLoginAttemptEntity,
   SspSessionEntity,
   VerificationEntity,
@@ -38,6 +40,7 @@ export const ENTITIES = [
   DirectorySigninEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
+  MessageStatusEntity,
   OidcLoginAttemptEntity,
   SspSessionEntity,
   VerificationEntity,

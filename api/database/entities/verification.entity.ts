@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import type {
   Approval,
   CancelReason,
+  ConnectorResult,
   Channel,
   Outcome,
   Reason,
@@ -44,5 +45,7 @@ export class VerificationEntity {
   @Column({ name: 'required_approvals', type: 'smallint', default: 1 }) requiredApprovals: number;
   @Column({ type: 'jsonb', nullable: true }) approvals: Approval[] | null;
   @Column({ name: 'step_up', type: 'jsonb', nullable: true }) stepUp: StepUpResult | null;
+  /** What the post-approval connector did at the IdP (manual: recorded only). */
+  @Column({ name: 'connector_result', type: 'jsonb', nullable: true }) connectorResult: ConnectorResult | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
 }

@@ -1,0 +1,76 @@
+import twilio from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient';
+import type { TwilioConfig } from '../../api/config/integrations-config';
+import { deliveryRefused } from './delivery-refused';
+import type { MessageSender, OutgoingMessage, SendResult } from './message-sender';
+import { isMessageStatus } from './message-status';
+
+export const TWILIO_STATUS_PATH = '/api/v1/twilio/status';
+
+/**
+ * The status callback URL given to Twilio, and the exact URL its signature is checked against:
+ * built from the configured public URL, never from a request's Host header.
+ */
+export function twilioStatusCallbackUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${TWILIO_STATUS_PATH}`;
+}
+
+/** SMS through Twilio's Messages API, with a status callback for each message. */
+export class TwilioSmsSender implements MessageSender {
+  private readonly client: twilio.Twilio;
+
+  constructor(
+    private readonly config: TwilioConfig,
+    private readonly statusCallback: string,
+  ) {
+    this.client = twilio(config.accountSid, config.authToken, {
+      httpClient: config.apiBaseUrl ? new RebasedRequestClient(config.apiBaseUrl) : undefined,
+      timeout: 15_000,
+      // Twilio answers 429 when an account sends too fast; the SDK's own backoff covers bursts.
+      autoRetry: true,
+      maxRetries: 3,
+    });
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    if (message.channel !== 'sms') throw new Error(`TwilioSmsSender sends SMS, not ${message.channel}`);
+    const sender = this.config.messagingServiceSid ? { messagingServiceSid: this.config.messagingServiceSid } : { from: this.config.from! };
+    try {
+      const sent = await this.client.messages.create({
+        to: message.to,
+        body: message.body,
+        statusCallback: this.statusCallback,
+        ...sender,
+      });
+      return { provider: 'twilio', providerMessageId: sent.sid, status: isMessageStatus(sent.status) ? sent.status : undefined };
+    } catch (err) {
+      throw classify(err);
+    }
+  }
+}
+
+/**
+ * 4xx answers (an invalid or unreachable number, a blocked sender) are final; 429, 5xx and
+ * network failures are not, and the activity's retry policy tries again.
+ */
+function classify(err: unknown): unknown {
+  if (err instanceof twilio.RestException && err.status >= 400 && err.status < 500 && err.status !== 429) {
+    return deliveryRefused('Twilio', `${err.status} ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim());
+  }
+  return err;
+}
+
+/**
+ * Sends the SDK's requests to another origin, path and query kept as the SDK built them. The SDK
+ * can only vary the hostname inside twilio.com (edge, region); this serves a gateway or a test peer.
+ */
+class RebasedRequestClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string) {
+    super({ timeout: 15_000 });
+  }
+
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+    const original = new URL(opts.uri);
+    return super.request<TData>({ ...opts, uri: `${this.baseUrl}${original.pathname}${original.search}` });
+  }
+}
