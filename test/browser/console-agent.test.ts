@@ -74,6 +74,7 @@ test('an agent sends a link from the dialog, sees the caller pass without reload
   await signInWithBrowser(page, stack, 'agent@example.com');
   await page.getByRole('heading', { name: 'Verifications' }).waitFor();
   expect(await page.getByRole('navigation', { name: 'Console pages' }).innerText()).not.toMatch(/Audit log|Settings/);
+  expect(await page.getByRole('link', { name: /Export CSV/ }).count()).toBe(0); // exports are for auditors and admins
   await page.getByText('Live', { exact: true }).waitFor();
   const notReloaded = await markPage(page);
 

@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio message status callback; accepted only with a valid X-Twilio-Signature */
+        post: operations["TwilioStatusController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -330,10 +347,84 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Temporal workflow history, as JSON (replayable) */
+        /** The Temporal workflow history as JSON, payloads decrypted (replayable without keys; audited) */
         get: operations["VerificationsController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verifications created in [from, to), as CSV or JSON
+         * @description Streamed as it is read. CSV with a header row, or JSON: one array, one record per line. Audited.
+         */
+        get: operations["ExportsController_verifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit events recorded in [from, to), in chain order, as CSV or JSON
+         * @description Streamed as it is read. CSV with a header row, or JSON: one array, one record per line. Audited.
+         */
+        get: operations["ExportsController_auditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temporal-codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decrypt Temporal payloads (audited) */
+        post: operations["CodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temporal-codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encrypt Temporal payloads with the current key */
+        post: operations["CodecController_encode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,6 +818,31 @@ export interface operations {
             };
         };
     };
+    TwilioStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    MessageSid: string;
+                    MessageStatus: string;
+                    ErrorCode?: string;
+                };
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -1085,6 +1201,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ExportsController_verifications: {
+        parameters: {
+            query: {
+                /** @description Start, inclusive (ISO 8601, e.g. 2026-11-01 or 2026-11-01T00:00:00Z; a date is UTC midnight) */
+                from: string;
+                /** @description End, exclusive; at most 366 days after from */
+                to: string;
+                /** @description csv, or json: one array, one record per line */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A file download (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_auditEvents: {
+        parameters: {
+            query: {
+                /** @description Start, inclusive (ISO 8601, e.g. 2026-11-01 or 2026-11-01T00:00:00Z; a date is UTC midnight) */
+                from: string;
+                /** @description End, exclusive; at most 366 days after from */
+                to: string;
+                /** @description csv, or json: one array, one record per line */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A file download (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The Temporal namespace the payloads come from */
+                "X-Namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** Format: byte */
+                        data?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                            /** Format: byte */
+                            data?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    CodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The Temporal namespace the payloads come from */
+                "X-Namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** Format: byte */
+                        data?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                            /** Format: byte */
+                            data?: string;
+                        }[];
+                    };
+                };
             };
         };
     };

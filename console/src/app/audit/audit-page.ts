@@ -8,13 +8,16 @@ import { RouterLink } from '@angular/router';
 import { ConsoleApi } from '../api/console-api';
 import { describeError } from '../api/problem';
 import type { AuditEvent, AuditPage as AuditEventsPage, ChainVerdict } from '../api/views';
+import { DEFAULT_EXPORT_DAYS, exportLink } from '../shared/export-link';
 import { LocalTime } from '../shared/local-time';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
 
 const PAGE = 100;
 
 /** `YYYY-MM-DD` as the start of that UTC day: audit times are UTC throughout. */
-const utcDay = (day: string, plus = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plus * 86_400_000).toISOString();
+const utcDay = (day: string, plus = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plus * 86_400_000);
+/** Today's UTC day, moved by a number of days, as `YYYY-MM-DD`. */
+const utcDayText = (plus: number) => new Date(Date.now() + plus * 86_400_000).toISOString().slice(0, 10);
 
 /** The tamper-evident audit log, newest first, read-only; every time in UTC. */
 @Component({
@@ -35,14 +38,13 @@ export class AuditPage {
   protected readonly verdict = signal<ChainVerdict | null>(null);
   protected readonly verifying = signal(false);
   protected readonly verifyError = signal('');
-  protected readonly exportFrom = signal('');
-  protected readonly exportTo = signal('');
-  protected readonly exportHref = computed(() => {
-    const query = new URLSearchParams({ format: 'csv' });
-    if (this.exportFrom()) query.set('from', utcDay(this.exportFrom()));
-    if (this.exportTo()) query.set('to', utcDay(this.exportTo(), 1));
-    return `/api/v1/exports/audit-events?${query}`;
-  });
+  protected readonly exportFrom = signal(utcDayText(-(DEFAULT_EXPORT_DAYS - 1)));
+  protected readonly exportTo = signal(utcDayText(0));
+  protected readonly exportHref = computed(() =>
+    this.exportFrom() && this.exportTo()
+      ? exportLink('audit-events', utcDay(this.exportFrom()), utcDay(this.exportTo(), 1))
+      : { error: 'Choose the first and the last day.' },
+  );
 
   constructor() {
     void this.load();

@@ -12,6 +12,7 @@ export const PAGE_ROLES = {
   sendLink: ['agent', 'admin'],
   approve: ['agent', 'admin'],
   replay: ['admin', 'auditor'],
+  export: ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A route only matches for the roles given; otherwise the "not allowed" page does. */

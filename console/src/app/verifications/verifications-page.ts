@@ -14,6 +14,7 @@ import { LocalTime } from '../shared/local-time';
 import { StatusChip } from '../shared/status-chip';
 import { FilterBar } from './filter-bar';
 import { LiveIndicator } from './live-indicator';
+import { DEFAULT_EXPORT_DAYS, exportLink } from '../shared/export-link';
 import { dayStart, hasFilters, listQuery, matchesFilters, nextDay, type VerificationFilters } from './verification-filters';
 import { VerificationEvents } from './verification-events';
 import { VerificationListState } from './verification-list-state';
@@ -62,12 +63,14 @@ export class VerificationsPage {
   protected readonly pageIndex = computed(() => this.state.cursors().length - 1);
   protected readonly filtered = computed(() => hasFilters(this.state.filters()));
   protected readonly errorText = computed(() => (this.page.status() === 'error' ? describeError(this.page.error()) : ''));
-  protected readonly exportHref = computed(() => {
+  protected readonly canExport = computed(() => this.session.hasAnyRole(PAGE_ROLES.export));
+  /** The From/To day filters when set, else the last 30 days. */
+  protected readonly exportRange = computed(() => {
     const { from, to } = this.state.filters();
-    const query = new URLSearchParams({ format: 'csv' });
-    if (from) query.set('from', dayStart(from).toISOString());
-    if (to) query.set('to', nextDay(to).toISOString());
-    return `/api/v1/exports/verifications?${query}`;
+    const today = new Date();
+    const end = to ? nextDay(to) : new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
+    const start = from ? dayStart(from) : new Date(end.getFullYear(), end.getMonth(), end.getDate() - DEFAULT_EXPORT_DAYS);
+    return { link: exportLink('verifications', start, end), label: from || to ? 'chosen days' : `last ${DEFAULT_EXPORT_DAYS} days` };
   });
 
   constructor() {
