@@ -180,3 +180,46 @@ test('a privileged user needs a second approver: the same agent is refused, anot
   await first.close();
   await second.close();
 }, 120_000);
+
+test('an agent resends from the panel (pre-filled, replacing the open link), is told why a work address is refused, then cancels', async () => {
+  const caller = await pickCaller(stack, { privileged: false, offset: 2 });
+  const first = await call(stack, 'POST', '/api/v1/verifications', {
+    body: { user: caller.email, channel: 'sms', destination: caller.mobile, reason: 'account_unlock', ticketRef: 'INC-55' },
+  });
+  await waitForVerification(stack, first.body.id, ['link_sent']);
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.goto(`${stack.baseUrl}/console/verifications/${first.body.id}`);
+  await page.getByRole('button', { name: 'Resend link' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Resend the verification link' });
+  await dialog.getByText('Sending replaces the open verification').waitFor();
+  expect(await dialog.getByLabel('User').inputValue()).toBe(caller.name);
+  expect(await dialog.getByLabel('Ticket reference (optional)').inputValue()).toBe('INC-55');
+  expect(await dialog.getByRole('combobox', { name: 'Reason' }).innerText()).toContain('Account unlock');
+  // The organisation's own domain is refused by the server; the reason shows on the field.
+  await dialog.getByRole('radio', { name: 'Personal email' }).click();
+  await dialog.getByLabel('Personal email address').fill('someone@example.com');
+  await dialog.getByRole('button', { name: 'Send link' }).click();
+  await dialog
+    .getByText(/example\.com/)
+    .and(dialog.locator('mat-error'))
+    .waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await dialog.getByRole('radio', { name: 'SMS' }).click();
+  await dialog.getByLabel('Mobile number').fill(caller.mobile);
+  await dialog.getByRole('button', { name: 'Send link' }).click();
+
+  await page.waitForURL((url) => !url.pathname.endsWith(first.body.id) && /\/verifications\/[0-9a-f-]{36}$/.test(url.pathname));
+  const second = page.url().split('/').pop()!;
+  expect((await waitForVerification(stack, first.body.id, ['cancelled'])).supersededBy).toBe(second);
+  await page.locator('rg-status-chip').getByText('Link sent').waitFor();
+
+  await page.getByRole('button', { name: 'Cancel verification' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Cancel this verification?' });
+  await confirm.getByRole('button', { name: 'Cancel verification' }).click();
+  await page.locator('rg-status-chip').getByText('Cancelled').waitFor();
+  expect(await page.getByRole('button', { name: 'Cancel verification' }).count()).toBe(0);
+  await context.close();
+}, 60_000);

@@ -6,12 +6,12 @@ import { answerAll, linkFor, startSession, tokenOf } from '../support/ssp-client
 import { call, type Stack, startStack } from '../support/stack';
 import { rightAnswer } from '../support/workflow-harness';
 
-/** The auditor's read-only console and the admin's pages, in a real Chromium. */
+/** The auditor's read-only console and the admin's pages, in a real Chromium; here agents are not shown the risk number. */
 let stack: Stack;
 let browser: Browser;
 let passed: { id: string; user: { name: string } };
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ RESETGATE_AGENTS_SEE_RISK_SCORE: 'false' }), launchBrowser()]);
   // One verification that passed and waits for approval: the button an agent would see.
   const caller = await pickCaller(stack, { privileged: false });
   const created = await call(stack, 'POST', '/api/v1/verifications', {
@@ -39,6 +39,7 @@ test('an auditor reads the list, the panel and its replayed timeline, and the au
   await page.getByRole('link', { name: passed.user.name }).click();
   await page.getByRole('heading', { name: passed.user.name }).waitFor();
   await page.getByText('Your role can read approvals but not give them.').waitFor();
+  await page.getByText(/^\d+ of 10$/).waitFor(); // auditors always see the number
   for (const control of ['Approve reset', 'Resend link', 'Cancel verification']) {
     expect(await page.getByRole('button', { name: control }).count()).toBe(0);
   }
@@ -75,6 +76,20 @@ test('an auditor reads the list, the panel and its replayed timeline, and the au
   expect((await call(stack, 'POST', `/api/v1/verifications/${passed.id}/cancel`, asAuditor)).status).toBe(403);
   expect((await call(stack, 'GET', `/api/v1/verifications/${passed.id}`)).body.status).toBe('passed');
 }, 120_000);
+
+test('when the policy hides the risk number from agents, an agent sees the outcome and every factor, not the number', async () => {
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.goto(`${stack.baseUrl}/console/verifications/${passed.id}`);
+  const risk = page.getByRole('region', { name: 'Outcome and risk' });
+  await risk.getByText('Hidden for your role').waitFor();
+  expect(await risk.innerText()).toMatch(/Outcome\s+Passed/);
+  expect(await risk.getByText(/of 10/).count()).toBe(0);
+  for (const category of ['Network', 'Device', 'Persona', 'Challenge']) await risk.getByRole('heading', { name: category }).waitFor();
+  expect(await page.getByRole('button', { name: 'Approve reset' }).isEnabled()).toBe(true);
+  await context.close();
+});
 
 test('Export CSV downloads the verifications and the audit log with the console session', async () => {
   const context = await desktopContext(browser);
