@@ -1,6 +1,6 @@
 import { Injectable } from '@angular/core';
 import createClient from 'openapi-fetch';
-import { ApiError, toApiError } from './problem';
+import { toApiError } from './problem';
 import type { paths } from './schema';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -50,5 +50,3 @@ export class ConsoleApi {
     return answer.data as T;
   }
 }
-
-export { ApiError };
