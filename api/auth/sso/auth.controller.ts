@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -8,16 +7,15 @@ import { AuditService } from '../../audit/audit.service';
 import { readCookie } from '../../common/cookies';
 import { ProblemException } from '../../common/problem';
 import { AppConfig } from '../../config/app-config';
-import { OidcLoginAttemptEntity } from '../../database/entities';
 import { Public } from '../roles.decorator';
-import { CONSOLE_COOKIE, ConsoleSessionsService, hashSecret } from './console-sessions.service';
+import { CONSOLE_COOKIE, ConsoleSessionsService } from './console-sessions.service';
+import { LOGIN_ATTEMPT_TTL_MS, redeemLoginAttempt, rememberLoginAttempt } from './login-attempts';
 import { OidcClient } from './oidc-client';
 import { rolesFromClaims } from './role-mapping';
 import { ConsoleSessionView, LogoutView } from './session.dto';
 import { requireCsrf } from './csrf';
 
 const LOGIN_COOKIE = 'rg_login';
-const LOGIN_TTL_MS = 10 * 60_000;
 const CONSOLE_HOME = '/console/';
 
 /**
@@ -44,29 +42,18 @@ export class AuthController {
     const request = await this.oidc.authorizationRequest({ callbackPath: '/api/v1/auth/callback' }).catch(() => {
       throw new ProblemException('ssoUnavailable', `The identity provider at ${this.config.sso.issuer} did not answer. Try again shortly.`);
     });
-    const handle = randomBytes(32).toString('base64url');
-    await this.dataSource.getRepository(OidcLoginAttemptEntity).insert({
-      attemptHash: hashSecret(handle),
-      state: request.state,
-      nonce: request.nonce,
-      codeVerifier: request.codeVerifier,
-      returnTo: safeReturnTo(returnTo),
-      expiresAt: new Date(Date.now() + LOGIN_TTL_MS),
-    });
+    const handle = await rememberLoginAttempt(this.dataSource, request, { returnTo: safeReturnTo(returnTo) });
     // Binds the callback to this browser: a code delivered to another browser is refused (login CSRF).
-    res.cookie(LOGIN_COOKIE, handle, { ...this.cookieOptions('/api/v1/auth'), maxAge: LOGIN_TTL_MS });
+    res.cookie(LOGIN_COOKIE, handle, { ...this.cookieOptions('/api/v1/auth'), maxAge: LOGIN_ATTEMPT_TTL_MS });
     res.redirect(302, request.url.toString());
   }
 
   @Get('callback')
   @ApiOperation({ summary: 'The identity provider returns here with the authorization code' })
   async callback(@Req() req: Request, @Res() res: Response) {
-    const handle = readCookie(req, LOGIN_COOKIE);
     res.clearCookie(LOGIN_COOKIE, { path: '/api/v1/auth' });
-    const attempts = this.dataSource.getRepository(OidcLoginAttemptEntity);
-    const attempt = handle ? await attempts.findOneBy({ attemptHash: hashSecret(handle) }) : null;
-    if (attempt) await attempts.delete({ attemptHash: attempt.attemptHash }); // single use
-    if (!attempt || attempt.expiresAt.getTime() < Date.now()) {
+    const attempt = await redeemLoginAttempt(this.dataSource, readCookie(req, LOGIN_COOKIE));
+    if (!attempt || attempt.verificationId) {
       throw new ProblemException('signInFailed', 'This sign-in was not started in this browser, or took too long. Sign in again.');
     }
     const idpError = typeof req.query.error === 'string' ? req.query.error : undefined;

@@ -6,7 +6,8 @@ import { readCookie } from '../../common/cookies';
 import { AppConfig } from '../../config/app-config';
 import type { SspSessionEntity } from '../../database/entities';
 import { CurrentSspSession, SspSessionGuard } from '../ssp-session.guard';
-import { STEP_UP_TTL_MS, StepUpService } from './step-up.service';
+import { LOGIN_ATTEMPT_TTL_MS } from '../../auth/sso/login-attempts';
+import { StepUpService } from './step-up.service';
 
 const STEP_UP_COOKIE = 'rg_step_up';
 const COOKIE_PATH = '/api/v1/ssp/step-up';
@@ -37,7 +38,7 @@ export class StepUpController {
       sameSite: 'lax',
       secure: this.config.publicUrl.startsWith('https://'),
       path: COOKIE_PATH,
-      maxAge: STEP_UP_TTL_MS,
+      maxAge: LOGIN_ATTEMPT_TTL_MS,
     });
     return { authorizationUrl };
   }

@@ -1,20 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { completeStepUp } from '../../../workflows/messages';
 import { AuditService } from '../../audit/audit.service';
-import { hashSecret } from '../../auth/sso/console-sessions.service';
+import { redeemLoginAttempt, rememberLoginAttempt } from '../../auth/sso/login-attempts';
 import { OidcClient } from '../../auth/sso/oidc-client';
 import { ProblemException } from '../../common/problem';
 import { AppConfig } from '../../config/app-config';
-import { OidcLoginAttemptEntity, type SspSessionEntity, VerificationEntity } from '../../database/entities';
+import { type SspSessionEntity, VerificationEntity } from '../../database/entities';
 import { refusalReason } from '../../verifications/verification-errors';
 import { signedInAsUser } from './identity-match';
 
 export const STEP_UP_CALLBACK_PATH = '/api/v1/ssp/step-up/callback';
-export const STEP_UP_TTL_MS = 10 * 60_000;
 
 export type StepUpOutcome = 'matched' | 'mismatch' | 'cancelled' | 'closed';
 
@@ -49,25 +47,14 @@ export class StepUpService {
           'Your organisation’s sign-in page did not answer. Continue with the questions instead.',
         );
       });
-    const handle = randomBytes(32).toString('base64url');
-    await this.dataSource.getRepository(OidcLoginAttemptEntity).insert({
-      attemptHash: hashSecret(handle),
-      state: request.state,
-      nonce: request.nonce,
-      codeVerifier: request.codeVerifier,
-      returnTo: '/ssp/',
-      verificationId: verification.id,
-      expiresAt: new Date(Date.now() + STEP_UP_TTL_MS),
-    });
+    const handle = await rememberLoginAttempt(this.dataSource, request, { returnTo: '/ssp/', verificationId: verification.id });
     return { authorizationUrl: request.url.toString(), handle };
   }
 
   /** Redeems the IdP's answer once and tells the workflow who signed in. */
   async complete(handle: string | undefined, callbackUrl: URL, sourceIp: string | null): Promise<StepUpOutcome> {
-    const attempts = this.dataSource.getRepository(OidcLoginAttemptEntity);
-    const attempt = handle ? await attempts.findOneBy({ attemptHash: hashSecret(handle) }) : null;
-    if (attempt) await attempts.delete({ attemptHash: attempt.attemptHash });
-    if (!attempt?.verificationId || attempt.expiresAt.getTime() < Date.now()) {
+    const attempt = await redeemLoginAttempt(this.dataSource, handle);
+    if (!attempt?.verificationId) {
       throw new ProblemException('signInFailed', 'This sign-in was not started from your verification page, or took too long.');
     }
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: attempt.verificationId });
