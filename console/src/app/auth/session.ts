@@ -47,6 +47,16 @@ export class Session {
     return `/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
   }
 
+  /** Asks the API whether the session still holds (a refused live stream may mean it ended); shows the sign-in screen if not. */
+  async confirm(): Promise<void> {
+    if (this.state().kind !== 'signed_in') return;
+    const ended = await this.api
+      .data<ConsoleSession>(this.api.client.GET('/api/v1/auth/session'))
+      .then(() => false)
+      .catch((err: unknown) => err instanceof ApiError && err.status === 401);
+    if (ended) this.state.set({ kind: 'signed_out', reason: 'session_ended' });
+  }
+
   async signOut(): Promise<void> {
     const answer = await this.api.data<{ logoutUrl: string | null }>(this.api.client.POST('/api/v1/auth/logout')).catch(() => null);
     this.state.set({ kind: 'signed_out', reason: 'signed_out' });

@@ -1,4 +1,5 @@
-import { Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
+import { Session } from '../auth/session';
 import type { VerificationView } from '../api/views';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
@@ -21,6 +22,7 @@ const MAX_RETRY_MS = 30_000;
 @Injectable({ providedIn: 'root' })
 export class VerificationEvents {
   readonly state = signal<LiveState>('connecting');
+  private readonly session = inject(Session);
   private readonly listeners = new Set<LiveListener>();
   private source: EventSource | null = null;
   private retryMs = FIRST_RETRY_MS;
@@ -59,8 +61,10 @@ export class VerificationEvents {
     source.onerror = () => {
       this.hadGap = true;
       if (source.readyState === EventSource.CONNECTING) return this.state.set('connecting');
-      // Closed for good by the browser (an HTTP error): our own, polite, retry.
+      // Closed for good by the browser (an HTTP error): our own, polite, retry; and if it was
+      // because the session ended, the console says so instead of retrying in the background.
       this.state.set('offline');
+      void this.session.confirm();
       source.close();
       this.source = null;
       this.retryTimer = setTimeout(() => this.open(), this.retryMs);
