@@ -65,5 +65,5 @@ export function matchesFilters(v: VerificationView, filters: VerificationFilters
 }
 
 export function hasFilters(filters: VerificationFilters): boolean {
-  return JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  return (Object.keys(NO_FILTERS) as (keyof VerificationFilters)[]).some((key) => filters[key] !== NO_FILTERS[key]);
 }
