@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 /*
  * Response shapes the OpenAPI document does not declare yet (its operations answer `content?: never`
@@ -12,10 +12,9 @@ export type CreateVerification = components['schemas']['CreateVerificationDto'];
 export type ResetAction = components['schemas']['ResetApprovalDto']['action'];
 export type Reason = CreateVerification['reason'];
 export type Channel = CreateVerification['channel'];
-export type VerificationStatus = NonNullable<
-  NonNullable<import('./schema').operations['VerificationsController_list']['parameters']['query']>['status']
->;
-export type Outcome = 'passed' | 'failed' | 'timed_out' | 'not_enough_questions' | 'cancelled';
+type ListQuery = NonNullable<operations['VerificationsController_list']['parameters']['query']>;
+export type VerificationStatus = NonNullable<ListQuery['status']>;
+export type Outcome = NonNullable<ListQuery['outcome']>;
 export type RiskCategory = 'network' | 'endpoint' | 'persona' | 'challenge';
 
 export interface Approval {
