@@ -15,6 +15,7 @@ import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TwilioStatusController } from './twilio/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { VerificationsModule } from './verifications/verifications.module';
     AuditModule,
     VerificationsModule,
     SspModule,
+    WebhooksModule,
     HealthModule,
   ],
   controllers: [DirectoryController, DevOutboxController, TwilioStatusController],

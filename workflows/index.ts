@@ -1,1 +1,2 @@
 export { verificationWorkflow } from './verification.workflow';
+export { webhookDeliveryWorkflow } from './webhook-delivery.workflow';

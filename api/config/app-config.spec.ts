@@ -60,4 +60,8 @@ describe('integrations', () => {
     expect(() => loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg' })).toThrow(/KEYCLOAK_CLIENT_SECRET must be set/);
     expect(() => loadConfig({ RESETGATE_RESET_CONNECTOR: 'okta' })).toThrow(/manual or keycloak/);
   });
+  test('webhook retries: defaults, and bounds named', () => {
+    expect(loadConfig({}).webhookRetry).toEqual({ initialIntervalSeconds: 10, maximumIntervalSeconds: 3600, maximumAttempts: 15 });
+    expect(() => loadConfig({ RESETGATE_WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/RESETGATE_WEBHOOK_MAX_ATTEMPTS/);
+  });
 });

@@ -30,6 +30,7 @@ export class AppConfig implements Integrations {
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
   resetConnector: Integrations['resetConnector'];
+  webhookRetry: Integrations['webhookRetry'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

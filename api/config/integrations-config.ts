@@ -1,4 +1,5 @@
 import type { KeycloakSettings } from '../../activities/reset-connector/keycloak-connector';
+import type { WebhookRetryPolicy } from '../../workflows/webhook-delivery.workflow';
 import { bool, ConfigError, httpUrl, int, required } from './env';
 
 /** Twilio Programmable Messaging. On when TWILIO_ACCOUNT_SID is set. */
@@ -36,10 +37,21 @@ export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
   resetConnector: ResetConnectorConfig;
+  /** How webhook deliveries back off: by default about six hours of attempts. */
+  webhookRetry: WebhookRetryPolicy;
 }
 
 export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
-  return { twilio: loadTwilio(env), smtp: loadSmtp(env), resetConnector: loadResetConnector(env) };
+  return {
+    twilio: loadTwilio(env),
+    smtp: loadSmtp(env),
+    resetConnector: loadResetConnector(env),
+    webhookRetry: {
+      initialIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_INITIAL_SECONDS', 10, 1, 3600),
+      maximumIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_MAX_SECONDS', 3600, 1, 86_400),
+      maximumAttempts: int(env, 'RESETGATE_WEBHOOK_MAX_ATTEMPTS', 15, 1, 100),
+    },
+  };
 }
 
 function loadResetConnector(env: NodeJS.ProcessEnv): ResetConnectorConfig {

@@ -6,6 +6,7 @@ import { AuditChain1764350000000 } from './migrations/1764350000000-audit-chain'
 import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys';
 import { MessageStatuses1764450000000 } from './migrations/1764450000000-message-statuses';
 import { ConnectorResult1764500000000 } from './migrations/1764500000000-connector-result';
+import { Webhooks1764550000000 } from './migrations/1764550000000-webhooks';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   IdempotencyKeys1764400000000,
   MessageStatuses1764450000000,
   ConnectorResult1764500000000,
+  Webhooks1764550000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

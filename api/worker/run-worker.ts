@@ -2,31 +2,47 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { MessageSender } from '../../activities/delivery/message-sender';
 import { createActivities } from '../../activities/verification-activities';
+import { createWebhookActivities } from '../../activities/webhooks/webhook-activities';
 import { auditKeyBytes } from '../audit/audit.service';
 import { repoRoot } from '../common/repo-root';
 import { AppConfig } from '../config/app-config';
 import { resetConnector } from './reset-connector.factory';
 import { MESSAGE_SENDER } from './sender.provider';
+import { startWebhookRelay } from './webhook-relay';
 
 export const WORKFLOW_BUNDLE_PATH = join(repoRoot(), 'dist', 'workflow-bundle.js');
 
-/** Creates the Temporal worker with activities built from the Nest context's dependencies. */
-export async function createWorker(context: INestApplicationContext): Promise<{ worker: Worker; connection: NativeConnection }> {
+export interface RunningWorker {
+  worker: Worker;
+  /** After `worker.run()` has returned: stops the webhook relay and closes the connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the Temporal worker with activities built from the Nest context's dependencies, and
+ * starts the webhook outbox relay beside it.
+ */
+export async function createWorker(context: INestApplicationContext): Promise<RunningWorker> {
   const config = context.get(AppConfig);
   if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
   if (!config.auditKey) throw new Error('Set RESETGATE_AUDIT_KEY: activities append to the audit log (the connector result)');
-  const activities = createActivities({
-    dataSource: context.get<DataSource>(getDataSourceToken()),
-    sender: context.get<MessageSender>(MESSAGE_SENDER),
-    publicUrl: config.publicUrl,
-    connector: resetConnector(config.resetConnector),
-    auditKey: auditKeyBytes(config.auditKey),
-  });
+  const dataSource = context.get<DataSource>(getDataSourceToken());
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const activities = {
+    ...createActivities({
+      dataSource,
+      sender: context.get<MessageSender>(MESSAGE_SENDER),
+      publicUrl: config.publicUrl,
+      connector: resetConnector(config.resetConnector),
+      auditKey: auditKeyBytes(config.auditKey),
+    }),
+    ...createWebhookActivities({ dataSource }),
+  };
   // Production loads the bundle `npm run build` made; a checkout without it bundles at start.
   const workflows = existsSync(WORKFLOW_BUNDLE_PATH)
     ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
@@ -38,5 +54,19 @@ export async function createWorker(context: INestApplicationContext): Promise<{ 
     activities,
     ...workflows,
   });
-  return { worker, connection };
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const relay = startWebhookRelay({
+    dataSource,
+    client: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+    taskQueue: config.taskQueue,
+    retry: config.webhookRetry,
+  });
+  return {
+    worker,
+    async close() {
+      await relay.stop();
+      await clientConnection.close();
+      await connection.close();
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { MessageStatusEntity } from './message-status.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
+import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from './webhook.entities';
 
 export {
   ApiKeyEntity,
@@ -24,6 +25,9 @@ export {
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  WebhookDeliveryEntity,
+  WebhookEventEntity,
+  WebhookSubscriptionEntity,
 };
 
 export const ENTITIES = [
@@ -40,4 +44,7 @@ export const ENTITIES = [
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  WebhookDeliveryEntity,
+  WebhookEventEntity,
+  WebhookSubscriptionEntity,
 ];
