@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { ApiKeyEntity } from './database/entities';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { DirectorySyncController } from './directory/directory-sync.controller';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SspModule } from './ssp/ssp.module';
@@ -30,7 +31,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController, TwilioStatusController],
+  controllers: [DirectoryController, DirectorySyncController, DevOutboxController, TwilioStatusController],
   providers: [ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
 })
 export class AppModule {}

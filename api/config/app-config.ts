@@ -31,6 +31,7 @@ export class AppConfig implements Integrations {
   smtp?: Integrations['smtp'];
   resetConnector: Integrations['resetConnector'];
   webhookRetry: Integrations['webhookRetry'];
+  scim?: Integrations['scim'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

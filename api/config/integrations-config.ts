@@ -33,10 +33,21 @@ export interface SmtpConfig {
 /** The IdP action after an accepted approval: `manual` records it; `keycloak` acts through the admin REST API. */
 export type ResetConnectorConfig = { kind: 'manual' } | ({ kind: 'keycloak' } & KeycloakSettings);
 
+/** A SCIM 2.0 service provider to sync the directory from. On when SCIM_URL is set. */
+export interface ScimConfig {
+  /** The SCIM base URL, e.g. https://idp.example.com/scim/v2 (Users and Groups live under it). */
+  baseUrl: string;
+  token: string;
+  pageSize: number;
+  /** How often the Temporal Schedule runs a sync. */
+  intervalMinutes: number;
+}
+
 export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
   resetConnector: ResetConnectorConfig;
+  scim?: ScimConfig;
   /** How webhook deliveries back off: by default about six hours of attempts. */
   webhookRetry: WebhookRetryPolicy;
 }
@@ -46,6 +57,7 @@ export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
     twilio: loadTwilio(env),
     smtp: loadSmtp(env),
     resetConnector: loadResetConnector(env),
+    scim: loadScim(env),
     webhookRetry: {
       initialIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_INITIAL_SECONDS', 10, 1, 3600),
       maximumIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_MAX_SECONDS', 3600, 1, 86_400),
@@ -114,5 +126,15 @@ function loadSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
     requireTls: bool(env, 'SMTP_REQUIRE_TLS', false),
     tlsRejectUnauthorized: bool(env, 'SMTP_TLS_REJECT_UNAUTHORIZED', true),
     from,
+  };
+}
+
+function loadScim(env: NodeJS.ProcessEnv): ScimConfig | undefined {
+  if (!env.SCIM_URL) return undefined;
+  return {
+    baseUrl: httpUrl(env, 'SCIM_URL'),
+    token: required(env, 'SCIM_TOKEN', 'when SCIM_URL is set'),
+    pageSize: int(env, 'SCIM_PAGE_SIZE', 200, 1, 1000),
+    intervalMinutes: int(env, 'RESETGATE_DIRECTORY_SYNC_MINUTES', 60, 1, 10_080),
   };
 }

@@ -7,6 +7,7 @@ import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempot
 import { MessageStatuses1764450000000 } from './migrations/1764450000000-message-statuses';
 import { ConnectorResult1764500000000 } from './migrations/1764500000000-connector-result';
 import { Webhooks1764550000000 } from './migrations/1764550000000-webhooks';
+import { DirectorySync1764600000000 } from './migrations/1764600000000-directory-sync';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   MessageStatuses1764450000000,
   ConnectorResult1764500000000,
   Webhooks1764550000000,
+  DirectorySync1764600000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

@@ -6,11 +6,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { MessageSender } from '../../activities/delivery/message-sender';
+import { createDirectorySyncActivities } from '../../activities/directory-sync/directory-sync-activities';
 import { createActivities } from '../../activities/verification-activities';
 import { createWebhookActivities } from '../../activities/webhooks/webhook-activities';
 import { auditKeyBytes } from '../audit/audit.service';
 import { repoRoot } from '../common/repo-root';
 import { AppConfig } from '../config/app-config';
+import { ensureDirectorySyncSchedule } from './directory-sync-schedule';
 import { resetConnector } from './reset-connector.factory';
 import { MESSAGE_SENDER } from './sender.provider';
 import { startWebhookRelay } from './webhook-relay';
@@ -24,8 +26,8 @@ export interface RunningWorker {
 }
 
 /**
- * Creates the Temporal worker with activities built from the Nest context's dependencies, and
- * starts the webhook outbox relay beside it.
+ * Creates the Temporal worker with activities built from the Nest context's dependencies, starts
+ * the webhook outbox relay beside it, and, with SCIM configured, makes sure the sync schedule exists.
  */
 export async function createWorker(context: INestApplicationContext): Promise<RunningWorker> {
   const config = context.get(AppConfig);
@@ -42,6 +44,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       auditKey: auditKeyBytes(config.auditKey),
     }),
     ...createWebhookActivities({ dataSource }),
+    ...createDirectorySyncActivities({ dataSource, scim: config.scim }),
   };
   // Production loads the bundle `npm run build` made; a checkout without it bundles at start.
   const workflows = existsSync(WORKFLOW_BUNDLE_PATH)
@@ -55,12 +58,9 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
     ...workflows,
   });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const relay = startWebhookRelay({
-    dataSource,
-    client: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
-    taskQueue: config.taskQueue,
-    retry: config.webhookRetry,
-  });
+  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  if (config.scim) await ensureDirectorySyncSchedule(client, config.taskQueue, config.scim.intervalMinutes);
+  const relay = startWebhookRelay({ dataSource, client, taskQueue: config.taskQueue, retry: config.webhookRetry });
   return {
     worker,
     async close() {

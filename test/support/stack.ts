@@ -12,6 +12,7 @@ export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';
 
 export interface Stack {
   baseUrl: string;
+  taskQueue: string;
   apiKey: string;
   db: TestDatabase;
   startWorker(): Promise<void>;
@@ -45,6 +46,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
 
   const stack: Stack = {
     baseUrl,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
     apiKey,
     db,
     async startWorker() {

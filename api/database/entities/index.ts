@@ -3,7 +3,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { ChallengeQuestionEntity } from './challenge-question.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
-import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
+import { DirectoryMeetingEntity, DirectorySigninEntity, DirectorySyncEntity, DirectoryUserEntity } from './directory.entities';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MessageStatusEntity } from './message-status.entity';
 import { SspSessionEntity } from './ssp-session.entity';
@@ -19,6 +19,7 @@ export {
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
+  DirectorySyncEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
   MessageStatusEntity,
@@ -38,6 +39,7 @@ export const ENTITIES = [
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
+  DirectorySyncEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
   MessageStatusEntity,
