@@ -31,6 +31,7 @@ import { NetworkIntel } from './risk/network-intel';
 import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
 import { createConnectorActivities } from './reset-connector/run-reset-connector';
 import { lockUser } from './user-lock';
+import { eventForStatus, publishWebhookEvent } from './webhooks/webhook-events';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -126,17 +127,24 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
       });
     },
 
-    /** Keeps the verification row, which the API and console read, in step with the workflow. */
+    /**
+     * Keeps the verification row, which the API and console read, in step with the workflow, and
+     * raises the webhook event the change means in the same transaction.
+     */
     async recordProgress(update: ProgressUpdate): Promise<void> {
       const { verificationId, linkExpiresAt, sessionExpiresAt, approvalDeadline, risk, ...rest } = update;
-      await dataSource.getRepository(VerificationEntity).update(verificationId, {
-        ...rest,
-        ...(linkExpiresAt && { linkExpiresAt: new Date(linkExpiresAt) }),
-        ...(sessionExpiresAt && { sessionExpiresAt: new Date(sessionExpiresAt) }),
-        ...(approvalDeadline && { approvalDeadline: new Date(approvalDeadline) }),
-        ...(risk && { risk, riskScore: risk.score }),
-        // An outcome is recorded once, when the verification completes.
-        ...(update.outcome && { completedAt: new Date() }),
+      await inTransaction(async (db) => {
+        await db.update(VerificationEntity, verificationId, {
+          ...rest,
+          ...(linkExpiresAt && { linkExpiresAt: new Date(linkExpiresAt) }),
+          ...(sessionExpiresAt && { sessionExpiresAt: new Date(sessionExpiresAt) }),
+          ...(approvalDeadline && { approvalDeadline: new Date(approvalDeadline) }),
+          ...(risk && { risk, riskScore: risk.score }),
+          // An outcome is recorded once, when the verification completes.
+          ...(update.outcome && { completedAt: new Date() }),
+        });
+        const event = eventForStatus(update.status);
+        if (event) await publishWebhookEvent(db, event, verificationId);
       });
     },
 

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { DevOutboxController } from './dev-outbox/dev-outbox.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { ExportsModule } from './exports/exports.module';
+import { DirectorySyncController } from './directory/directory-sync.controller';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
 import { SettingsController } from './settings/settings.controller';
@@ -15,6 +16,7 @@ import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TwilioStatusController } from './twilio/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -28,8 +30,16 @@ import { VerificationsModule } from './verifications/verifications.module';
     ExportsModule,
     CodecModule,
     SspModule,
+    WebhooksModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DevOutboxController, StatsController, SettingsController, TwilioStatusController],
+  controllers: [
+    DirectoryController,
+    DirectorySyncController,
+    DevOutboxController,
+    StatsController,
+    SettingsController,
+    TwilioStatusController,
+  ],
 })
 export class AppModule {}

@@ -71,12 +71,12 @@ async function main(): Promise<void> {
 
   step('starting the worker');
   const workerContext: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  const { worker, connection } = await createWorker(workerContext);
+  const { worker, close: closeWorker } = await createWorker(workerContext);
   const workerRun = worker.run();
   stops.push(async () => {
     worker.shutdown();
     await workerRun;
-    await connection.close();
+    await closeWorker();
     await workerContext.close();
   });
 

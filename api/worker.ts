@@ -8,10 +8,10 @@ import { createWorker } from './worker/run-worker';
 async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const context = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  const { worker, connection } = await createWorker(context);
+  const { worker, close } = await createWorker(context);
   console.log(`ResetGate worker polling ${worker.options.taskQueue}`);
   await worker.run();
-  await connection.close();
+  await close();
   await context.close();
 }
 

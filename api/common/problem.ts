@@ -25,6 +25,7 @@ export const PROBLEMS = {
   destinationRefused: { slug: 'destination-refused', status: 422, title: 'This destination cannot receive a verification link' },
   verificationNotOpen: { slug: 'verification-not-open', status: 409, title: 'The verification is no longer open' },
   approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
+  directoryNotConfigured: { slug: 'directory-sync-not-configured', status: 409, title: 'No directory connector is configured' },
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
   payloadNotDecryptable: {
     slug: 'payload-not-decryptable',

@@ -60,4 +60,18 @@ describe('integrations', () => {
     expect(() => loadConfig({ ...keycloak, KEYCLOAK_CLIENT_ID: 'rg' })).toThrow(/KEYCLOAK_CLIENT_SECRET must be set/);
     expect(() => loadConfig({ RESETGATE_RESET_CONNECTOR: 'okta' })).toThrow(/manual or keycloak/);
   });
+  test('webhook retries: defaults, and bounds named', () => {
+    expect(loadConfig({}).webhookRetry).toEqual({ initialIntervalSeconds: 10, maximumIntervalSeconds: 3600, maximumAttempts: 15 });
+    expect(() => loadConfig({ RESETGATE_WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/RESETGATE_WEBHOOK_MAX_ATTEMPTS/);
+  });
+  test('SCIM: the URL needs a token; page size and interval are bounded', () => {
+    expect(loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2/', SCIM_TOKEN: 't' }).scim).toEqual({
+      baseUrl: 'https://idp.example.com/scim/v2',
+      token: 't',
+      pageSize: 200,
+      intervalMinutes: 60,
+    });
+    expect(() => loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2' })).toThrow(/SCIM_TOKEN must be set/);
+    expect(() => loadConfig({ SCIM_URL: 'https://x', SCIM_TOKEN: 't', SCIM_PAGE_SIZE: '5000' })).toThrow(/SCIM_PAGE_SIZE/);
+  });
 });

@@ -42,6 +42,8 @@ export class AppConfig implements Integrations {
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
   resetConnector: Integrations['resetConnector'];
+  webhookRetry: Integrations['webhookRetry'];
+  scim?: Integrations['scim'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -1,4 +1,5 @@
 import type { KeycloakSettings } from '../../activities/reset-connector/keycloak-connector';
+import type { WebhookRetryPolicy } from '../../workflows/webhook-delivery.workflow';
 import { bool, ConfigError, httpUrl, int, required } from './env';
 
 /** Twilio Programmable Messaging. On when TWILIO_ACCOUNT_SID is set. */
@@ -32,14 +33,37 @@ export interface SmtpConfig {
 /** The IdP action after an accepted approval: `manual` records it; `keycloak` acts through the admin REST API. */
 export type ResetConnectorConfig = { kind: 'manual' } | ({ kind: 'keycloak' } & KeycloakSettings);
 
+/** A SCIM 2.0 service provider to sync the directory from. On when SCIM_URL is set. */
+export interface ScimConfig {
+  /** The SCIM base URL, e.g. https://idp.example.com/scim/v2 (Users and Groups live under it). */
+  baseUrl: string;
+  token: string;
+  pageSize: number;
+  /** How often the Temporal Schedule runs a sync. */
+  intervalMinutes: number;
+}
+
 export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
   resetConnector: ResetConnectorConfig;
+  scim?: ScimConfig;
+  /** How webhook deliveries back off: by default about six hours of attempts. */
+  webhookRetry: WebhookRetryPolicy;
 }
 
 export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
-  return { twilio: loadTwilio(env), smtp: loadSmtp(env), resetConnector: loadResetConnector(env) };
+  return {
+    twilio: loadTwilio(env),
+    smtp: loadSmtp(env),
+    resetConnector: loadResetConnector(env),
+    scim: loadScim(env),
+    webhookRetry: {
+      initialIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_INITIAL_SECONDS', 10, 1, 3600),
+      maximumIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_MAX_SECONDS', 3600, 1, 86_400),
+      maximumAttempts: int(env, 'RESETGATE_WEBHOOK_MAX_ATTEMPTS', 15, 1, 100),
+    },
+  };
 }
 
 function loadResetConnector(env: NodeJS.ProcessEnv): ResetConnectorConfig {
@@ -102,5 +126,15 @@ function loadSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
     requireTls: bool(env, 'SMTP_REQUIRE_TLS', false),
     tlsRejectUnauthorized: bool(env, 'SMTP_TLS_REJECT_UNAUTHORIZED', true),
     from,
+  };
+}
+
+function loadScim(env: NodeJS.ProcessEnv): ScimConfig | undefined {
+  if (!env.SCIM_URL) return undefined;
+  return {
+    baseUrl: httpUrl(env, 'SCIM_URL'),
+    token: required(env, 'SCIM_TOKEN', 'when SCIM_URL is set'),
+    pageSize: int(env, 'SCIM_PAGE_SIZE', 200, 1, 1000),
+    intervalMinutes: int(env, 'RESETGATE_DIRECTORY_SYNC_MINUTES', 60, 1, 10_080),
   };
 }

@@ -4,10 +4,12 @@ import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-s
 import { EngineV21764300000000 } from './migrations/1764300000000-engine-v2';
 import { AuditChain1764350000000 } from './migrations/1764350000000-audit-chain';
 import { IdempotencyKeys1764400000000 } from './migrations/1764400000000-idempotency-keys';
-import { ExportIndexes1764550000000 } from './migrations/1764550000000-export-indexes';
+import { ExportIndexes1764650000000 } from './migrations/1764650000000-export-indexes';
 import { MessageStatuses1764450000000 } from './migrations/1764450000000-message-statuses';
 import { ConnectorResult1764500000000 } from './migrations/1764500000000-connector-result';
-import { Console1764600000000 } from './migrations/1764600000000-console';
+import { Webhooks1764550000000 } from './migrations/1764550000000-webhooks';
+import { DirectorySync1764600000000 } from './migrations/1764600000000-directory-sync';
+import { Console1764700000000 } from './migrations/1764700000000-console';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -16,8 +18,10 @@ export const MIGRATIONS = [
   IdempotencyKeys1764400000000,
   MessageStatuses1764450000000,
   ConnectorResult1764500000000,
-  ExportIndexes1764550000000,
-  Console1764600000000,
+  Webhooks1764550000000,
+  DirectorySync1764600000000,
+  ExportIndexes1764650000000,
+  Console1764700000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

@@ -6,6 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DataSource, In, IsNull } from 'typeorm';
 import { maskDestination } from '../../activities/mask';
 import { lockUser } from '../../activities/user-lock';
+import { publishWebhookEvent } from '../../activities/webhooks/webhook-events';
 import { approveReset, cancelVerification, supersede } from '../../workflows/messages';
 import { OPEN_STATUSES } from '../../workflows/model';
 import { verificationWorkflow } from '../../workflows';
@@ -92,6 +93,7 @@ export class VerificationsService {
         policy: this.config.policy,
         requiredApprovals,
       });
+      await publishWebhookEvent(db, 'verification.created', id);
       await this.audit.record(
         {
           actor: principal.id,

@@ -16,6 +16,7 @@ export const TEST_IDP_PASSWORD = 'test-idp-password';
 
 export interface Stack {
   baseUrl: string;
+  taskQueue: string;
   apiKey: string;
   db: TestDatabase;
   startWorker(): Promise<void>;
@@ -51,6 +52,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
 
   const stack: Stack = {
     baseUrl,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
     apiKey,
     db,
     async startWorker() {

@@ -17,6 +17,8 @@ export class DirectoryUserEntity {
   @Column({ name: 'personal_email', type: 'text', nullable: true }) personalEmail: string | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) groups: string[];
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** When a directory sync last saw the user; users a complete sync did not see are deactivated. */
+  @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt: Date | null;
 }
 
 /** Meeting metadata only (subject, organiser, time, attendees): never content. */
@@ -37,4 +39,22 @@ export class DirectorySigninEntity {
   @Column() city: string;
   @Column() country: string;
   @Column({ type: 'text', nullable: true }) device: string | null;
+}
+
+/** One directory sync run: progress while it runs, then its report (counts, errors, duration). */
+@Entity('directory_syncs')
+export class DirectorySyncEntity {
+  @PrimaryColumn() id: string;
+  @Column() source: string;
+  @Column({ type: 'text' }) status: 'running' | 'succeeded' | 'failed';
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  @Column({ name: 'duration_ms', type: 'int', nullable: true }) durationMs: number | null;
+  @Column({ name: 'users_seen', type: 'int', default: 0 }) usersSeen: number;
+  @Column({ name: 'users_created', type: 'int', default: 0 }) usersCreated: number;
+  @Column({ name: 'users_updated', type: 'int', default: 0 }) usersUpdated: number;
+  @Column({ name: 'users_deactivated', type: 'int', default: 0 }) usersDeactivated: number;
+  @Column({ name: 'groups_seen', type: 'int', default: 0 }) groupsSeen: number;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) errors: { id: string; message: string }[];
+  @Column({ type: 'text', nullable: true }) error: string | null;
 }

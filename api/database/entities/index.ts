@@ -4,12 +4,13 @@ import { ChallengeQuestionEntity } from './challenge-question.entity';
 import { ConsoleSessionEntity, OidcLoginAttemptEntity } from './console-session.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
-import { DirectoryMeetingEntity, DirectorySigninEntity, DirectoryUserEntity } from './directory.entities';
+import { DirectoryMeetingEntity, DirectorySigninEntity, DirectorySyncEntity, DirectoryUserEntity } from './directory.entities';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MessageStatusEntity } from './message-status.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
+import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from './webhook.entities';
 
 export {
   ApiKeyEntity,
@@ -20,6 +21,7 @@ export {
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
+  DirectorySyncEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
   MessageStatusEntity,
@@ -27,6 +29,9 @@ export {
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  WebhookDeliveryEntity,
+  WebhookEventEntity,
+  WebhookSubscriptionEntity,
 };
 
 export const ENTITIES = [
@@ -38,6 +43,7 @@ export const ENTITIES = [
   DevOutboxMessageEntity,
   DirectoryMeetingEntity,
   DirectorySigninEntity,
+  DirectorySyncEntity,
   DirectoryUserEntity,
   IdempotencyKeyEntity,
   MessageStatusEntity,
@@ -45,4 +51,7 @@ export const ENTITIES = [
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  WebhookDeliveryEntity,
+  WebhookEventEntity,
+  WebhookSubscriptionEntity,
 ];

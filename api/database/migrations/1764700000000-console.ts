@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * and SSP step-up); a notification on every verification change (live status); two-person
  * approval for privileged users; the SSP's IdP step-up result.
  */
-export class Console1764600000000 implements MigrationInterface {
-  name = 'Console1764600000000';
+export class Console1764700000000 implements MigrationInterface {
+  name = 'Console1764700000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

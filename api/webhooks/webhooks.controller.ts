@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { notFoundOnBadUuid } from '../common/uuid';
+import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+class DeliveriesQuery {
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid }));
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('api/v1/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Subscribe a URL to events; the answer carries the signing secret, shown only this once' })
+  create(@Body() dto: CreateWebhookDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.webhooks.create(dto, who, ip);
+  }
+
+  @Get()
+  @Roles('admin')
+  list() {
+    return this.webhooks.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Unsubscribe: pending deliveries are cancelled; the delivery log stays readable' })
+  remove(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+    return this.webhooks.remove(id, who, ip);
+  }
+
+  @Get(':id/deliveries')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The delivery log: status, attempts, last HTTP status and last error per event, newest first' })
+  deliveries(@Id() id: string, @Query() query: DeliveriesQuery) {
+    return this.webhooks.deliveries(id, query.limit ?? 50);
+  }
+}
