@@ -199,7 +199,7 @@ function argument(name: string, fallback: number): number {
 if (require.main === module) {
   runReplayBench({
     count: argument('--count', 1000),
-    concurrency: argument('--concurrency', 25),
+    concurrency: argument('--concurrency', 50),
     log: (line) => console.log(line),
   }).then(
     (result) => {

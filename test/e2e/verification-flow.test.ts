@@ -97,6 +97,7 @@ test('create → dev outbox link → SSP session → answers → passed → appr
 
   const audit = await stack.db.dataSource.getRepository(AuditEventEntity).findBy({ targetId: id });
   expect(audit.map((a) => a.action).sort()).toEqual([
+    'history.exported',
     'link.redeemed',
     'reset_approval.accepted',
     'reset_approval.refused',
