@@ -29,7 +29,10 @@ export async function streamExport<T>(res: Response, range: ExportRange, shape: 
   const day = (d: Date) => d.toISOString().slice(0, 10);
   res.status(200);
   res.type(range.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="resetgate-${shape.name}-${day(range.from)}_${day(range.to)}.${range.format}"`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="resetgate-${shape.name}-${day(range.from)}_${day(range.to)}.${range.format}"`,
+  );
   try {
     await pipeline(Readable.from(chunks(range, shape, rows), { objectMode: false }), res);
   } catch (err) {
