@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     stops.push(() => temporal.teardown());
     process.env.TEMPORAL_ADDRESS = temporal.address;
     temporalUi = `http://localhost:${TEMPORAL_UI_PORT}`;
+    // The UI calls the codec endpoint from the browser, from whichever name the user typed.
+    process.env.RESETGATE_CODEC_CORS_ORIGINS ??= `${temporalUi},http://127.0.0.1:${TEMPORAL_UI_PORT}`;
   }
   process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', () => `rg_dev_${random(24)}`);
   process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', () => random(24));
@@ -96,7 +98,7 @@ ResetGate is running.
   SMS            ${config.twilio ? `Twilio (status callbacks at ${base}/api/v1/twilio/status)` : 'dev outbox'}
   Email          ${config.smtp ? `SMTP (${config.smtp.host ?? new URL(config.smtp.url!).hostname})` : 'dev outbox'}
   Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
-  Temporal UI    ${temporalUi ?? `(external Temporal at ${config.temporalAddress})`}
+  Temporal UI    ${temporalUi ? `${temporalUi} (payloads decrypted for auditors via ${base}${CODEC_PATH})` : `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready
 
 ${signInHelp(config)}

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import type { Role } from '../database/entities/api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import type { AuthenticatedRequest, Principal } from './principal';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { PUBLIC_KEY, ROLES_KEY, TRUSTED_CORS_KEY } from './roles.decorator';
 import { CONSOLE_COOKIE, ConsoleSessionsService } from './sso/console-sessions.service';
 import { isSafeMethod, requireCsrf } from './sso/csrf';
 
@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request);
+    const trustsCors = this.reflector.getAllAndOverride<boolean>(TRUSTED_CORS_KEY, targets) ?? false;
+    const principal = await this.authenticate(request, trustsCors);
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
@@ -38,7 +39,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
+  private async authenticate(request: AuthenticatedRequest, trustsCors: boolean): Promise<Principal> {
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -49,7 +50,8 @@ export class AuthGuard implements CanActivate {
     const cookie = readCookie(request, CONSOLE_COOKIE);
     const session = cookie ? await this.sessions.find(cookie) : null;
     if (!session) throw new ProblemException('unauthorized', 'Sign in to the console, or send Authorization: Bearer <api key>.');
-    if (!isSafeMethod(request.method)) requireCsrf(request, session.csrfToken, this.config.publicUrl);
+    const fromTrustedOrigin = trustsCors && this.config.codecCorsOrigins.includes(String(request.headers.origin));
+    if (!isSafeMethod(request.method) && !fromTrustedOrigin) requireCsrf(request, session.csrfToken, this.config.publicUrl);
     return { id: `user:${session.email}`, roles: session.roles, kind: 'console_user', name: session.displayName };
   }
 }

@@ -9,3 +9,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** No API key needed: health, docs and the SSP (which has its own session). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const TRUSTED_CORS_KEY = 'resetgate:trusted-cors';
+
+/**
+ * Console sessions may call this from the Temporal UI's origin (RESETGATE_CODEC_CORS_ORIGINS)
+ * without the CSRF token: CORS decides which origins can read the answer, and the calls change
+ * nothing but the audit log.
+ */
+export const TrustCorsOrigins = () => SetMetadata(TRUSTED_CORS_KEY, true);

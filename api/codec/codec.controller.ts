@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { Roles, TrustCorsOrigins } from '../auth/roles.decorator';
 import { CODEC_PATH } from './codec-path';
 import { parseCodecBody, toCodecBody } from './codec-payloads';
 import { CodecService } from './codec.service';
@@ -28,6 +28,7 @@ const PAYLOADS_SCHEMA = {
 @ApiTags('temporal-codec')
 @ApiBearerAuth()
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'The Temporal namespace the payloads come from' })
+@TrustCorsOrigins()
 @Controller(CODEC_PATH.slice(1))
 export class CodecController {
   constructor(private readonly codec: CodecService) {}

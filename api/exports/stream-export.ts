@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { csvLine } from './csv';
@@ -17,10 +19,11 @@ const logger = new Logger('Export');
 
 /**
  * Writes rows to the response as they come from the database, never holding more than a page:
- * when the client reads slowly, `write` says so and the next page waits for `drain`. CSV has a
- * header row; JSON is one array with a record per line, so a cut-off transfer is invalid JSON
- * rather than a silently short file. An error after the headers went out can only cut the
- * connection, which the client sees as an incomplete transfer.
+ * the pipeline reads the next chunk only when the response has room, so a slow client slows the
+ * reads, and a client that goes away stops them. CSV has a header row; JSON is one array with a
+ * record per line, so a cut-off transfer is invalid JSON rather than a silently short file. An
+ * error after the headers went out can only cut the connection: the client sees an incomplete
+ * transfer.
  */
 export async function streamExport<T>(res: Response, range: ExportRange, shape: ExportShape<T>, rows: AsyncIterable<T>): Promise<void> {
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -30,41 +33,24 @@ export async function streamExport<T>(res: Response, range: ExportRange, shape: 
     'Content-Disposition',
     `attachment; filename="resetgate-${shape.name}-${day(range.from)}_${day(range.to)}.${range.format}"`,
   );
-
-  let chunk = range.format === 'csv' ? csvLine(shape.columns) : '[';
-  let count = 0;
   try {
-    for await (const row of rows) {
-      chunk += range.format === 'csv' ? csvLine(shape.csv(row)) : `${count ? ',' : ''}\n${JSON.stringify(shape.json(row))}`;
-      count++;
-      if (chunk.length >= CHUNK_BYTES) {
-        if (!(await write(res, chunk))) return; // the client went away: stop reading the database
-        chunk = '';
-      }
-    }
-    chunk += range.format === 'csv' ? '' : '\n]\n';
-    if (await write(res, chunk)) res.end();
+    await pipeline(Readable.from(chunks(range, shape, rows), { objectMode: false }), res);
   } catch (err) {
-    logger.error(`export of ${shape.name} failed after ${count} rows: ${String(err)}`);
-    res.destroy(err as Error);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
+    logger.error(`export of ${shape.name} failed: ${String(err)}`);
   }
 }
 
-/** Resolves when the response can take more (true) or the client has gone (false). */
-function write(res: Response, chunk: string): Promise<boolean> {
-  if (res.destroyed) return Promise.resolve(false);
-  const flowing = res.write(chunk);
-  (res as Response & { flush?: () => void }).flush?.(); // compression holds bytes until flushed
-  if (flowing) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const settle = (open: boolean) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(open);
-    };
-    const onDrain = () => settle(true);
-    const onClose = () => settle(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
+async function* chunks<T>(range: ExportRange, shape: ExportShape<T>, rows: AsyncIterable<T>): AsyncGenerator<string> {
+  let chunk = range.format === 'csv' ? csvLine(shape.columns) : '[';
+  let first = true;
+  for await (const row of rows) {
+    chunk += range.format === 'csv' ? csvLine(shape.csv(row)) : `${first ? '' : ','}\n${JSON.stringify(shape.json(row))}`;
+    first = false;
+    if (chunk.length >= CHUNK_BYTES) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield range.format === 'csv' ? chunk : `${chunk}\n]\n`;
 }

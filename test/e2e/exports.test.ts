@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { createGunzip } from 'node:zlib';
 import { AuditEventEntity, DirectoryUserEntity } from '../../api/database/entities';
 import { csvRecords } from '../support/csv-parse';
 import { apiKeyWithRoles, call, type Stack, startStack } from '../support/stack';
@@ -145,4 +146,26 @@ test('streaming: rows go out as they are read, at the client’s pace', async ()
   expect(lines.length).toBe(1 + 100_001);
   expect(csvRecords(`${lines[0]}\r\n${lines[lines.length - 1]}\r\n`)[0]).toMatchObject({ id: late.id, action: 'late-arrival' });
   expect(await stack.db.dataSource.getRepository(AuditEventEntity).countBy({ action: 'late-arrival' })).toBe(1);
+});
+
+test('a gzip download decompresses to the same export; a download abandoned halfway leaves the API serving', async () => {
+  const url = `${stack.baseUrl}/api/v1/exports/audit-events?from=2020-03-01&to=2020-03-10&format=json`;
+  const get = (encoding: string) =>
+    new Promise<import('node:http').IncomingMessage>((resolve, reject) =>
+      request(url, { headers: { authorization: `Bearer ${auditor}`, 'accept-encoding': encoding } }, resolve)
+        .on('error', reject)
+        .end(),
+    );
+  const zipped = await get('gzip');
+  expect(zipped.headers['content-encoding']).toBe('gzip');
+  const body: Buffer[] = [];
+  for await (const chunk of zipped.pipe(createGunzip())) body.push(chunk as Buffer);
+  const events = JSON.parse(Buffer.concat(body).toString('utf8'));
+  expect(events).toHaveLength(100_001); // the streaming test's rows
+
+  const abandoned = await get('identity');
+  await new Promise((resolve) => abandoned.once('data', resolve));
+  abandoned.destroy();
+  const after = await exportOf('verifications', 'from=2026-01-01&to=2026-02-01');
+  expect(csvRecords(after.body)).toHaveLength(january.length);
 });

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { findTemporalCli } from '../../api/temporal/dev-server';
 import { AuditEventEntity } from '../../api/database/entities';
+import { signInToConsole } from '../support/console-session';
 import { waitForVerification } from '../support/ssp-client';
 import { apiKeyWithRoles, call, type Stack, startStack } from '../support/stack';
 
@@ -157,6 +158,32 @@ test('CORS: the Temporal UI origin gets a preflight with credentials; another or
   const post = await codec('decode', keys.auditor, { payloads: [] }, { origin: UI_ORIGIN });
   expect(post.status).toBe(200);
   expect(post.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+});
+
+test('the Temporal UI decodes with an auditor’s console session (its origin, no CSRF token); other origins and agents cannot', async () => {
+  const auditor = await signInToConsole(stack, 'auditor@example.com');
+  const agent = await signInToConsole(stack, 'agent@example.com');
+  const body = { payloads: [toJson(await storedInput())] };
+  const fromUi = await call(stack, 'POST', `${CODEC}/decode`, { key: null, cookie: auditor.cookie, body, headers: { origin: UI_ORIGIN } });
+  expect(fromUi.status).toBe(200);
+  expect(defaultPayloadConverter.fromPayload(fromJson(fromUi.body.payloads[0]))).toMatchObject({ verificationId });
+  const elsewhere = await call(stack, 'POST', `${CODEC}/decode`, {
+    key: null,
+    cookie: auditor.cookie,
+    body,
+    headers: { origin: 'https://evil.example' },
+  });
+  expect(elsewhere.status).toBe(403);
+  const asAgent = await call(stack, 'POST', `${CODEC}/decode`, { key: null, cookie: agent.cookie, body, headers: { origin: UI_ORIGIN } });
+  expect(asAgent.status).toBe(403);
+  // Elsewhere in the API the session still needs its CSRF token, even from the UI's origin.
+  const change = await call(stack, 'POST', `/api/v1/verifications/${verificationId}/cancel`, {
+    key: null,
+    cookie: agent.cookie,
+    body: {},
+    headers: { origin: UI_ORIGIN },
+  });
+  expect(change.body.type).toBe('https://resetgate.dev/problems/csrf-failed');
 });
 
 test('history export is decrypted, replayable, and audited', async () => {

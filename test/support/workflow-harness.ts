@@ -46,23 +46,32 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Quiet SDK logs. Once per process, and before anything else creates the runtime (a dev server does). */
+export function installTestRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export interface HarnessOptions {
+  /** RESETGATE_PAYLOAD_KEYS form; the test keys by default. */
+  payloadKeys?: string;
+  /** Another harness's queue: this one's worker takes over its workflows (a redeployed worker). */
+  taskQueue?: string;
+  /** Another Temporal server than the suite's, and a workflow bundle path (the replay bench brings both). */
+  address?: string;
+  workflowBundlePath?: string;
+  connector?: ResetConnector;
+}
+
 /** The audit key test workers sign their audit events with. */
 export const HARNESS_AUDIT_KEY = auditKeyBytes('harness-audit-key-not-secret');
 
-/**
- * A worker on its own task queue against the shared dev server, with the real activities and
- * payload encryption (`payloadKeys` in RESETGATE_PAYLOAD_KEYS form; the test keys by default).
- * A `taskQueue` of another harness takes over its workflows (a redeployed worker).
- */
-export async function startHarness(
-  db: TestDatabase,
-  options: { payloadKeys?: string; taskQueue?: string; connector?: ResetConnector } = {},
-): Promise<Harness> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
-  const address = process.env.TEMPORAL_ADDRESS!;
+/** A worker on its own task queue against the shared dev server, with the real activities and payload encryption. */
+export async function startHarness(db: TestDatabase, options: HarnessOptions = {}): Promise<Harness> {
+  installTestRuntime();
+  const address = options.address ?? process.env.TEMPORAL_ADDRESS!;
+  const workflowBundlePath = options.workflowBundlePath ?? process.env.RESETGATE_WORKFLOW_BUNDLE!;
   const dataConverter = resetGateDataConverter(parsePayloadKeys(options.payloadKeys ?? TEST_PAYLOAD_KEYS));
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, dataConverter });
@@ -78,7 +87,7 @@ export async function startHarness(
       const instance = await Worker.create({
         connection,
         taskQueue,
-        workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! },
+        workflowBundle: { codePath: workflowBundlePath },
         dataConverter,
         activities: createActivities({
           dataSource: db.dataSource,
