@@ -1,4 +1,5 @@
 import { bootstrapApplication } from '@angular/platform-browser';
+import { appConfig } from './app/app.config';
 import { ConsoleApp } from './app/console-app';
 
-bootstrapApplication(ConsoleApp).catch((err: unknown) => console.error(err));
+bootstrapApplication(ConsoleApp, appConfig).catch((err: unknown) => console.error(err));

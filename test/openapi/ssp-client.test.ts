@@ -6,10 +6,11 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * The SSP's client types are generated from the API's OpenAPI document. If the API changed and
- * `npm run openapi` was not run, this fails: the committed client would lie about the API.
+ * The SSP's and the console's client types are generated from the API's OpenAPI document. If the
+ * API changed and `npm run openapi` was not run, this fails: a committed client would lie about the API.
  */
-test('the committed SSP client matches the current OpenAPI document', () => {
+let fresh: string;
+beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'resetgate-openapi-'));
   execFileSync(process.execPath, [join(ROOT, 'dist/api/openapi/export-openapi.js'), join(dir, 'openapi.json')], { cwd: ROOT });
   execFileSync(
@@ -17,8 +18,14 @@ test('the committed SSP client matches the current OpenAPI document', () => {
     [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), join(dir, 'openapi.json'), '-o', join(dir, 'schema.ts')],
     { cwd: ROOT, stdio: 'pipe' },
   );
-  const fresh = readFileSync(join(dir, 'schema.ts'), 'utf8');
-  const committed = readFileSync(join(ROOT, 'ssp/src/app/api/schema.ts'), 'utf8');
-  expect(committed === fresh ? 'up to date' : 'stale: run npm run openapi').toBe('up to date');
-  expect(fresh).toContain('"/api/v1/ssp/sessions"');
+  fresh = readFileSync(join(dir, 'schema.ts'), 'utf8');
+});
+
+test.each([
+  ['SSP', 'ssp/src/app/api/schema.ts', '"/api/v1/ssp/sessions"'],
+  ['console', 'console/src/app/api/schema.ts', '"/api/v1/verifications"'],
+])('the committed %s client matches the current OpenAPI document', (_app, path, anEndpointItUses) => {
+  const committed = readFileSync(join(ROOT, path), 'utf8');
+  expect(committed === fresh ? 'up to date' : `${path} is stale: run npm run openapi`).toBe('up to date');
+  expect(fresh).toContain(anEndpointItUses);
 });

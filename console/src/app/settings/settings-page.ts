@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ConsoleApi } from '../api/console-api';
+import { describeError } from '../api/problem';
+import type { Settings } from '../api/views';
+import { duration } from '../shared/clock';
+import { ApiKeys } from './api-keys';
+import { OUTLINED_FIELDS } from '../shared/form-fields';
+
+interface Row {
+  label: string;
+  value: string;
+  variable: string;
+}
+
+/** Each setting the admin sees, with the environment variable that sets it (README, "Configuration"). */
+function rows(s: Settings): { title: string; rows: Row[] }[] {
+  const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
+  return [
+    {
+      title: 'Verification policy',
+      rows: [
+        { label: 'Policy version', value: s.policy.version, variable: 'RESETGATE_POLICY_VERSION' },
+        { label: 'Link lifetime', value: duration(s.policy.linkLifetimeSeconds), variable: 'RESETGATE_LINK_LIFETIME_SECONDS' },
+        { label: 'Session lifetime', value: duration(s.policy.sessionLifetimeSeconds), variable: 'RESETGATE_SESSION_LIFETIME_SECONDS' },
+        { label: 'Questions asked', value: String(s.policy.questionsAsked), variable: 'RESETGATE_QUESTIONS' },
+        { label: 'Minimum answered', value: String(s.policy.minAnswered), variable: 'RESETGATE_MIN_ANSWERED' },
+        { label: 'Pass threshold', value: String(s.policy.passThreshold), variable: 'RESETGATE_PASS_THRESHOLD' },
+        { label: 'Threshold added per risk point', value: String(s.policy.riskStepUp), variable: 'RESETGATE_RISK_STEP_UP' },
+        { label: 'Highest risk that can pass', value: `${s.policy.maxRisk} of 10`, variable: 'RESETGATE_MAX_RISK' },
+        { label: 'Approval window', value: duration(s.policy.approvalWindowSeconds), variable: 'RESETGATE_APPROVAL_WINDOW_SECONDS' },
+      ],
+    },
+    {
+      title: 'Limits and rules',
+      rows: [
+        {
+          label: 'Verifications per user per day',
+          value: String(s.limits.maxVerificationsPerUserPerDay),
+          variable: 'RESETGATE_MAX_PER_USER_PER_DAY',
+        },
+        {
+          label: 'Organisation domains (refused as destinations)',
+          value: list(s.organisationDomains),
+          variable: 'RESETGATE_ORGANISATION_DOMAINS',
+        },
+        { label: 'Privileged groups (two approvers)', value: list(s.privilegedGroups), variable: 'RESETGATE_PRIVILEGED_GROUPS' },
+        { label: 'Agents see the risk score', value: s.agentsSeeRiskScore ? 'yes' : 'no', variable: 'RESETGATE_AGENTS_SEE_RISK_SCORE' },
+      ],
+    },
+    {
+      title: 'Single sign-on',
+      rows: [
+        { label: 'Identity provider', value: s.sso.devIdp ? `${s.sso.issuer} (development IdP)` : s.sso.issuer, variable: 'OIDC_ISSUER' },
+        { label: 'Groups claim', value: s.sso.rolesClaim, variable: 'OIDC_ROLES_CLAIM' },
+        { label: 'Admin groups', value: list(s.sso.roleGroups.admin), variable: 'OIDC_ADMIN_GROUPS' },
+        { label: 'Agent groups', value: list(s.sso.roleGroups.agent), variable: 'OIDC_AGENT_GROUPS' },
+        { label: 'Auditor groups', value: list(s.sso.roleGroups.auditor), variable: 'OIDC_AUDITOR_GROUPS' },
+      ],
+    },
+  ];
+}
+
+/** What ResetGate is configured to do, read-only, and the API keys integrators use. */
+@Component({
+  selector: 'rg-settings-page',
+  imports: [MatProgressBarModule, ApiKeys],
+  templateUrl: './settings-page.html',
+  styleUrl: './settings-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [OUTLINED_FIELDS],
+})
+export class SettingsPage {
+  private readonly api = inject(ConsoleApi);
+  protected readonly settings = resource({
+    loader: ({ abortSignal }) => this.api.data<Settings>(this.api.client.GET('/api/v1/settings', { signal: abortSignal })),
+  });
+  protected readonly sections = computed(() => (this.settings.hasValue() ? rows(this.settings.value()) : []));
+  protected readonly error = computed(() => (this.settings.status() === 'error' ? describeError(this.settings.error()) : ''));
+}

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCountry } from 'countries-and-timezones';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DirectorySigninEntity } from '../../api/database/entities';
+import { USER_AGENTS } from '../strength/user-agents';
+import { phoneContext, SCREENSHOTS } from './browser';
+import { answerQuestions, skipSignIn } from './ssp-page';
+import { linkFor } from './ssp-client';
+import { type Stack, TEST_IDP_PASSWORD } from './stack';
+
+/** The agent's desk: a 1440×900 screen in London. */
+export function desktopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+}
+
+/**
+ * Opens the console signed out, presses Sign in and fills the development IdP's form, as a person
+ * would. A browser still signed in at the IdP comes straight back, as with any single sign-on.
+ */
+export async function signInWithBrowser(page: Page, stack: Stack, email: string): Promise<void> {
+  await page.goto(`${stack.baseUrl}/console/`);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await page.locator('#email').or(signOut).waitFor();
+  if (await signOut.isVisible()) return;
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(TEST_IDP_PASSWORD);
+  await page.locator('button[type=submit]').first().click();
+  await signOut.waitFor();
+}
+
+export interface Caller {
+  id: string;
+  name: string;
+  email: string;
+  mobile: string;
+  userAgent: string;
+  timezoneId: string;
+}
+
+/**
+ * A directory user with enough data for a full set of questions and a UK mobile (the dialog's
+ * country picker is exercised with it); `privileged` picks one in an admin group (two approvers).
+ */
+export async function pickCaller(stack: Stack, options: { privileged: boolean; offset?: number }): Promise<Caller> {
+  const [user] = await stack.db.dataSource.query(
+    `SELECT u.id, u.display_name, u.email, u.mobile_phone, u.office_country FROM directory_users u
+      WHERE u.manager_id IS NOT NULL AND u.mobile_phone LIKE '+44%' AND cardinality(u.groups) > 2
+        AND EXISTS (SELECT 1 FROM directory_meetings m WHERE u.id = ANY(m.attendee_ids))
+        AND ${options.privileged ? '' : 'NOT'} (u.groups && ARRAY['okta-admins','github-admins','workday-admins','endpoint-admins','fin-payroll'])
+      ORDER BY u.id OFFSET $1 LIMIT 1`,
+    [options.offset ?? 0],
+  );
+  const signin = await stack.db.dataSource.getRepository(DirectorySigninEntity).findOneByOrFail({ userId: user.id });
+  return {
+    id: user.id,
+    name: user.display_name,
+    email: user.email,
+    mobile: user.mobile_phone,
+    userAgent: USER_AGENTS[signin.device!],
+    timezoneId: getCountry(user.office_country)!.timezones[0],
+  };
+}
+
+/** The caller, on their own phone, opens the link and answers what they know. */
+export async function passOnPhone(browser: Browser, stack: Stack, caller: Caller, verificationId: string): Promise<void> {
+  const context = await phoneContext(browser, caller);
+  try {
+    const page = await context.newPage();
+    await page.goto(await linkFor(stack, verificationId));
+    await page.getByRole('button', { name: 'Start verification' }).click();
+    await skipSignIn(page);
+    await answerQuestions(page, stack, verificationId, 'knows');
+    await page.getByRole('heading', { name: 'You’re verified' }).waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+/** Marks the page; if it is still marked later, nothing reloaded it in between. */
+export async function markPage(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => ((globalThis as Record<string, unknown>).__notReloaded = true));
+  return () => page.evaluate(() => (globalThis as Record<string, unknown>).__notReloaded === true);
+}
+
+/** What is on screen now (a dialog over the page), rather than the whole scrolled page. */
+export async function screenshotScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
