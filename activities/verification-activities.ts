@@ -27,6 +27,7 @@ import type { MessageSender, SendResult } from './delivery/message-sender';
 import { recordMessageStatus } from './delivery/message-status';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
+import { sessionContext } from './risk/session-context';
 import { NetworkIntel } from './risk/network-intel';
 import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
 import { createConnectorActivities } from './reset-connector/run-reset-connector';
@@ -210,8 +211,9 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
         .getRepository(DirectorySigninEntity)
         .find({ where: { userId: input.userId }, order: { at: 'DESC' }, take: 20 });
       const onFile = verification.channel === 'sms' ? user?.mobilePhone : user?.personalEmail;
-      return assessRisk({
-        network: intel.lookup(input.signals.ip ?? input.session.ip),
+      const network = intel.lookup(input.signals.ip ?? input.session.ip);
+      const risk = assessRisk({
+        network,
         session: input.session,
         finish: input.signals,
         officeCountry: user?.officeCountry ?? null,
@@ -222,6 +224,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
         pastedAnswers: questions.filter((q) => q.pasted).length,
         stepUp: input.stepUp,
       });
+      return { ...risk, context: sessionContext(network, input.session, input.signals) };
     },
 
     /**

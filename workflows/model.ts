@@ -89,6 +89,19 @@ export type RiskCategory = 'network' | 'endpoint' | 'persona' | 'challenge';
 export interface RiskAssessment {
   score: number;
   factors: RiskFactor[];
+  /** What the caller's session looked like, for the agent: absent before it was recorded. */
+  context?: SessionContext;
+}
+
+/** The device and network the caller used, as the risk score saw them. No IP address: country and network only. */
+export interface SessionContext {
+  ipCountry: string | null;
+  asn: number | null;
+  asOrganisation: string | null;
+  networkKind: string;
+  deviceFamily: string | null;
+  platform: string | null;
+  timezone: string | null;
 }
 
 export interface OutcomeDecision {

@@ -38,6 +38,8 @@ export class AppConfig implements Integrations {
   /** Whether agents see the numeric risk score (they always see the outcome and its reasons). */
   agentsSeeRiskScore: boolean;
   sso: SsoConfig;
+  /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
+  liveHeartbeatSeconds: number;
   logLevel: string;
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),
     agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),
     sso: loadSsoConfig(env, publicUrl),
+    liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...loadIntegrations(env),
   };

@@ -1,18 +1,20 @@
 import type { Request, Response } from 'express';
 import { bufferTime, filter, mergeMap, type Observable } from 'rxjs';
 
-const HEARTBEAT_MS = 20_000;
 const BATCH_MS = 200;
 
 /**
- * Writes changed verifications to a Server-Sent Events response until the client goes away.
- * Changes are batched briefly so a burst (answers, then the outcome) costs one read per id.
+ * Writes changed verifications to a Server-Sent Events response until the client goes away or
+ * its credentials stop being good (checked at each heartbeat). Changes are batched briefly so a
+ * burst (answers, then the outcome) costs one read per id.
  */
 export function streamVerifications<T extends { id: string }>(
   req: Request,
   res: Response,
   changedIds: Observable<string>,
   load: (ids: string[]) => Promise<T[]>,
+  stillAuthenticated: () => Promise<boolean>,
+  heartbeatMs: number,
 ): void {
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -37,9 +39,15 @@ export function streamVerifications<T extends { id: string }>(
       error: () => res.end(),
       complete: () => res.end(),
     });
-  const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
-  req.on('close', () => {
+  const stop = () => {
     clearInterval(heartbeat);
     subscription.unsubscribe();
-  });
+  };
+  const heartbeat = setInterval(() => {
+    void stillAuthenticated().then(
+      (ok) => (ok ? send(': keep-alive\n\n') : (stop(), res.end())),
+      () => undefined, // a database hiccup is not a sign-out: try again next beat
+    );
+  }, heartbeatMs);
+  req.on('close', stop);
 }

@@ -21,6 +21,7 @@ export function toVerificationView(v: VerificationEntity) {
     approvalDeadline: v.approvalDeadline?.toISOString() ?? null,
     riskScore: v.riskScore,
     summary: summarise(v),
+    session: v.risk?.context ?? null,
     resetAction: v.approval,
     stepUp: v.stepUp,
     requiredApprovals: v.requiredApprovals,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -6,6 +6,7 @@ import { type DataSource, In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { VerificationEntity } from '../database/entities';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
+import { StillAuthenticated } from '../auth/still-authenticated';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
 import { RateLimiter } from '../common/rate-limiter';
@@ -31,6 +32,7 @@ export class VerificationsController {
   constructor(
     private readonly verifications: VerificationsService,
     private readonly changes: VerificationEvents,
+    private readonly stillAuthenticated: StillAuthenticated,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -39,14 +41,11 @@ export class VerificationsController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe: the same key and body return the same verification' })
-  create(
-    @Body() dto: CreateVerificationDto,
-    @CurrentPrincipal() who: Principal,
-    @ClientIp() ip: string | null,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ) {
+  create(@Body() dto: CreateVerificationDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null, @Req() req: Request) {
     if (!createLimiter.take(who.id))
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
+    // Read from the request, not @Headers(): that would document the header a second time, as required.
+    const idempotencyKey = req.header('idempotency-key');
     return this.verifications.create(dto, who, ip, idempotencyKey).then((view) => this.visible(view, who));
   }
 
@@ -63,10 +62,17 @@ export class VerificationsController {
   @ApiOperation({ summary: 'Live status: Server-Sent Events, one `verification` event (the verification as GET returns it) per change' })
   @ApiProduces('text/event-stream')
   events(@Req() req: Request, @Res() res: Response, @CurrentPrincipal() who: Principal) {
-    streamVerifications(req, res, this.changes.changed(), async (ids) => {
-      const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
-      return rows.map((row) => this.visible(toVerificationView(row), who));
-    });
+    streamVerifications(
+      req,
+      res,
+      this.changes.changed(),
+      async (ids) => {
+        const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
+        return rows.map((row) => this.visible(toVerificationView(row), who));
+      },
+      () => this.stillAuthenticated.check(req),
+      this.config.liveHeartbeatSeconds * 1000,
+    );
   }
 
   @Get(':id')

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { VerificationsController } from './verifications.controller';
 import { VerificationEvents } from './verification-events';
 import { VerificationsService } from './verifications.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AuthModule],
   controllers: [VerificationsController],
   providers: [VerificationsService, VerificationEvents],
   exports: [VerificationsService],

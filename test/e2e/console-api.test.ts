@@ -8,7 +8,7 @@ let stack: Stack;
 let agent: ConsoleSession;
 let agent2: ConsoleSession;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ RESETGATE_LIVE_HEARTBEAT_SECONDS: '1' });
   agent = await signInToConsole(stack, 'agent@example.com');
   agent2 = await signInToConsole(stack, 'agent2@example.com');
 });
@@ -33,7 +33,12 @@ async function passedVerification(session: ConsoleSession, user: { email: string
   expect(created.status).toBe(201);
   const { cookie } = await startSession(stack, tokenOf(await linkFor(stack, created.body.id)));
   await answerAll(stack, cookie, created.body.id, rightAnswer);
-  const finished = await call(stack, 'POST', '/api/v1/ssp/session/finish', { key: null, cookie, body: {} });
+  const finished = await call(stack, 'POST', '/api/v1/ssp/session/finish', {
+    key: null,
+    cookie,
+    body: {},
+    headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1' },
+  });
   expect(finished.body.outcome).toBe('passed');
   return created.body;
 }
@@ -87,6 +92,22 @@ test('live status: a change made by the worker reaches a signed-in console over 
   expect(events.find((e) => e.id === createdId)).toMatchObject({ user: { email: user.email }, requiredApprovals: 1 });
 });
 
+test('live status ends for a console user who signs out, within a heartbeat', async () => {
+  const session = await signInToConsole(stack, 'agent@example.com');
+  const res = await fetch(`${stack.baseUrl}/api/v1/verifications/events`, { headers: { cookie: session.cookie } });
+  expect(res.status).toBe(200);
+  const ended = (async () => {
+    for await (const _chunk of res.body!) {
+      /* drain until the server closes it */
+    }
+    return 'closed';
+  })();
+  const out = await call(stack, 'POST', '/api/v1/auth/logout', { ...as(session), body: {} });
+  expect(out.status).toBe(200);
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000));
+  expect(await Promise.race([ended, timeout])).toBe('closed');
+});
+
 test('a privileged user needs two different approvers; the same agent twice is refused and audited', async () => {
   const user = await userIn(`'github-admins' = ANY(u.groups)`);
   const v = await passedVerification(agent, user);
@@ -112,6 +133,9 @@ test('a privileged user needs two different approvers; the same agent twice is r
   });
   expect(second.status).toBe(200);
   const done = await waitForVerification(stack, v.id, ['reset_completed']);
+  // The device and network the caller used, for the panel: never the IP address itself.
+  expect(done.session).toMatchObject({ deviceFamily: 'iOS · Safari', timezone: 'Europe/London', networkKind: expect.any(String) });
+  expect(JSON.stringify(done.session)).not.toContain('127.0.0.1');
   expect(done.approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual(['user:agent@example.com', 'user:agent2@example.com']);
   const audit = await stack.db.dataSource.query(
     `SELECT actor, action FROM audit_events WHERE target_id = $1 AND action LIKE 'reset_approval.%' ORDER BY id`,

@@ -25,6 +25,17 @@ export interface Approval {
   ticketRef?: string | null;
 }
 
+/** workflows/model.ts SessionContext */
+export interface SessionContext {
+  ipCountry: string | null;
+  asn: number | null;
+  asOrganisation: string | null;
+  networkKind: string;
+  deviceFamily: string | null;
+  platform: string | null;
+  timezone: string | null;
+}
+
 /** api/verifications/verification.view.ts */
 export interface VerificationView {
   id: string;
@@ -46,6 +57,8 @@ export interface VerificationView {
   /** Null before the risk is assessed, or for agents when the policy hides the number. */
   riskScore: number | null;
   summary: Record<RiskCategory, { points: number; factors: string[] }>;
+  /** The caller's device and network as the risk score saw them (no IP address); null before the outcome. */
+  session: SessionContext | null;
   resetAction: Approval | null;
   /** The caller's optional sign-in with their work account during the SSP. */
   stepUp: { matched: boolean; issuer: string; at: string } | null;

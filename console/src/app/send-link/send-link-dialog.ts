@@ -142,7 +142,7 @@ export class SendLinkDialog {
     try {
       const view = await this.api.data<VerificationView>(
         this.api.client.POST('/api/v1/verifications', {
-          params: { header: { 'idempotency-key': this.idempotencyKey } },
+          params: { header: { 'Idempotency-Key': this.idempotencyKey } },
           body: {
             user: this.user()!.email,
             channel: v.channel,

@@ -9,7 +9,7 @@ import type { Transcript, VerificationView } from '../api/views';
 import { PAGE_ROLES } from '../auth/roles';
 import { Session } from '../auth/session';
 import { confirmAction } from '../shared/confirm-dialog';
-import { OPEN_STATUSES, principalName, REASON, STATUS } from '../shared/labels';
+import { NETWORK_KIND, OPEN_STATUSES, principalName, REASON, STATUS } from '../shared/labels';
 import { LocalTime } from '../shared/local-time';
 import { StatusChip } from '../shared/status-chip';
 import { LiveIndicator } from '../verifications/live-indicator';
@@ -50,6 +50,7 @@ export class VerificationPanel {
   protected readonly session = inject(Session);
   protected readonly status = STATUS;
   protected readonly reasons = REASON;
+  protected readonly networkKinds = NETWORK_KIND;
   protected readonly principalName = principalName;
   protected readonly canAct = computed(() => this.session.hasAnyRole(PAGE_ROLES.approve));
   protected readonly canReplay = computed(() => this.session.hasAnyRole(PAGE_ROLES.replay));

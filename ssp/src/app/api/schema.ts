@@ -1162,8 +1162,7 @@ export interface operations {
     VerificationsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Retry-safe: the same key and body return the same verification */
                 "Idempotency-Key"?: string;
             };
