@@ -3,7 +3,6 @@ import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import {
   ChallengeQuestionEntity,
   DeliveryEntity,
-  DirectorySigninEntity,
   DirectoryUserEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -25,6 +24,8 @@ import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
 import type { MessageSender, SendResult } from './delivery/message-sender';
 import { recordMessageStatus } from './delivery/message-status';
+import type { DirectoryActivitySource } from './directory/activity-source';
+import { TableActivitySource } from './directory/table-activity-source';
 import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
 import { sessionContext } from './risk/session-context';
@@ -45,7 +46,12 @@ export interface ActivityDeps {
   connector?: ResetConnector;
   /** The audit chain's HMAC key, for the events activities write (the connector's result). */
   auditKey?: Buffer;
+  /** Meetings and sign-ins; the directory tables (file import, dev seed) when not given. */
+  activitySource?: DirectoryActivitySource;
 }
+
+/** How many of the user's latest sign-ins show their usual countries and devices. */
+const RISK_SIGNIN_HISTORY = 20;
 
 export interface ProgressUpdate {
   verificationId: string;
@@ -63,8 +69,9 @@ export interface ProgressUpdate {
 }
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
-export function createActivities({ dataSource, sender, publicUrl, networkIntel, connector, auditKey }: ActivityDeps) {
+export function createActivities({ dataSource, sender, publicUrl, networkIntel, connector, auditKey, activitySource }: ActivityDeps) {
   let intel = networkIntel;
+  const userActivity = activitySource ?? new TableActivitySource(dataSource);
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
 
   async function verificationOrFail(db: EntityManager, verificationId: string): Promise<VerificationEntity> {
@@ -153,22 +160,24 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
       await dataSource.getRepository(VerificationLinkEntity).update({ verificationId, revokedAt: IsNull() }, { revokedAt: new Date() });
     },
 
-    /** Generates the questions once per verification; a retry returns the ones already stored. */
+    /**
+     * Generates the questions once per verification; a retry returns the ones already stored.
+     * The facts are read before the writing transaction opens: a source may need connections of its own.
+     */
     async prepareChallenge(input: { verificationId: string; userId: string; questionsAsked: number }) {
-      return inTransaction(async (db) => {
-        let questions: Pick<ChallengeQuestionEntity, 'weight'>[] = await db.findBy(ChallengeQuestionEntity, {
-          verificationId: input.verificationId,
-        });
-        if (questions.length === 0) {
-          const facts = await loadDirectoryFacts(db, input.userId);
-          questions = await db.save(
-            (facts ? generateQuestions(facts, input.questionsAsked) : []).map((q, position) =>
-              db.create(ChallengeQuestionEntity, { ...q, verificationId: input.verificationId, position }),
-            ),
-          );
-        }
-        return { questionCount: questions.length, questionWeight: questions.reduce((sum, q) => sum + q.weight, 0) };
-      });
+      let questions: Pick<ChallengeQuestionEntity, 'weight'>[] = await dataSource
+        .getRepository(ChallengeQuestionEntity)
+        .findBy({ verificationId: input.verificationId });
+      if (questions.length === 0) {
+        const facts = await loadDirectoryFacts(dataSource.manager, userActivity, input.userId);
+        const generated = facts ? generateQuestions(facts, input.questionsAsked) : [];
+        questions = await inTransaction(async (db) =>
+          db.save(
+            generated.map((q, position) => db.create(ChallengeQuestionEntity, { ...q, verificationId: input.verificationId, position })),
+          ),
+        );
+      }
+      return { questionCount: questions.length, questionWeight: questions.reduce((sum, q) => sum + q.weight, 0) };
     },
 
     /** Grades server side against the stored key, and keeps the answer for the transcript. */
@@ -207,9 +216,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
       const verification = await verificationOrFail(dataSource.manager, input.verificationId);
       const user = await dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: input.userId });
       const questions = await dataSource.getRepository(ChallengeQuestionEntity).findBy({ verificationId: input.verificationId });
-      const signins = await dataSource
-        .getRepository(DirectorySigninEntity)
-        .find({ where: { userId: input.userId }, order: { at: 'DESC' }, take: 20 });
+      const signins = await userActivity.recentSignIns(input.userId, { limit: RISK_SIGNIN_HISTORY });
       const onFile = verification.channel === 'sms' ? user?.mobilePhone : user?.personalEmail;
       const network = intel.lookup(input.signals.ip ?? input.session.ip);
       const risk = assessRisk({

@@ -1,22 +1,31 @@
 import type { EntityManager } from 'typeorm';
 import { DirectoryUserEntity } from '../../api/database/entities';
+import type { DirectoryActivitySource, DirectoryMeeting } from '../directory/activity-source';
 import type { DirectoryFacts, MeetingFacts, PersonFacts } from './directory-facts';
 
 const MEETING_LOOKBACK_DAYS = 14;
 const SIGNIN_LOOKBACK_DAYS = 30;
 /** A group at least this share of people hold says nothing about who is answering. */
 const UBIQUITOUS_SHARE = 0.5;
+/** Distractor subjects asked for per pool: plenty to draw three from after removing the user's own. */
+const MEETING_SUBJECT_POOL = 60;
 
 /**
- * Reads what the question generators need about one user, and the distractor pools around them.
- * Queries run one after another: inside a transaction they share a single connection.
+ * Reads what the question generators need about one user, and the distractor pools around them:
+ * people and groups from the directory, meetings and sign-ins from the activity source. Lists are
+ * sorted, so any source holding the same data yields the same facts.
  */
-export async function loadDirectoryFacts(db: EntityManager, userId: string, now = new Date()): Promise<DirectoryFacts | null> {
+export async function loadDirectoryFacts(
+  db: EntityManager,
+  activities: DirectoryActivitySource,
+  userId: string,
+  now = new Date(),
+): Promise<DirectoryFacts | null> {
   const users = db.getRepository(DirectoryUserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user) return null;
   const manager = user.managerId ? await users.findOneBy({ id: user.managerId }) : null;
-  const meetingsSince = new Date(now.getTime() - MEETING_LOOKBACK_DAYS * 86_400_000);
+  const meetingWindow = { from: new Date(now.getTime() - MEETING_LOOKBACK_DAYS * 86_400_000), to: now };
   const signinsSince = new Date(now.getTime() - SIGNIN_LOOKBACK_DAYS * 86_400_000);
   const values = async (sql: string, params: unknown[] = []) => ((await db.query(sql, params)) as { v: string }[]).map((r) => r.v);
 
@@ -29,23 +38,11 @@ export async function loadDirectoryFacts(db: EntityManager, userId: string, now 
         ORDER BY m.display_name LIMIT 40`,
       [user.id, user.department, user.managerId, sameDepartment],
     );
-  const meetingSubjects = (sameDepartment: boolean) =>
-    values(
-      `SELECT DISTINCT m.subject AS v FROM directory_meetings m JOIN directory_users o ON o.id = m.organizer_id
-        WHERE NOT ($1 = ANY(m.attendee_ids)) AND m.start_at BETWEEN $2 AND $3
-          AND (o.department IS NOT DISTINCT FROM $4) = $5
-        ORDER BY 1 LIMIT 60`,
-      [user.id, meetingsSince, now, user.department, sameDepartment],
+  const meetingSubjects = async (inDepartment: boolean) =>
+    sorted(
+      await activities.meetingSubjectsWithout(user.id, meetingWindow, { department: user.department, inDepartment }, MEETING_SUBJECT_POOL),
     );
-  const attended: { subject: string; start_at: Date; attendees: string[] | null }[] = await db.query(
-    `SELECT m.subject, m.start_at,
-            array_agg(a.display_name ORDER BY a.display_name) FILTER (WHERE a.id IS NOT NULL) AS attendees
-       FROM directory_meetings m
-       LEFT JOIN directory_users a ON a.id = ANY(m.attendee_ids) AND a.id <> $1
-      WHERE $1 = ANY(m.attendee_ids) AND m.start_at BETWEEN $2 AND $3
-      GROUP BY m.id, m.subject, m.start_at`,
-    [user.id, meetingsSince, now],
-  );
+  const signins = await activities.recentSignIns(user.id, { since: signinsSince });
 
   return {
     user: person(user),
@@ -65,25 +62,32 @@ export async function loadDirectoryFacts(db: EntityManager, userId: string, now 
         GROUP BY g HAVING count(*) >= $1::real * (SELECT count(*) FROM directory_users WHERE active)`,
       [UBIQUITOUS_SHARE],
     ),
-    attendedMeetings: attended.map((m): MeetingFacts => ({
-      subject: m.subject,
-      startAt: new Date(m.start_at),
-      attendees: m.attendees ?? [],
-    })),
+    attendedMeetings: await attendedMeetings(db, user.id, await activities.meetingsOf(user.id, meetingWindow)),
     departmentMeetingSubjects: await meetingSubjects(true),
     otherMeetingSubjects: await meetingSubjects(false),
-    signinCities: await values(`SELECT DISTINCT city AS v FROM directory_signins WHERE user_id = $1 AND at >= $2`, [user.id, signinsSince]),
-    signinDevices: await values(
-      `SELECT DISTINCT device AS v FROM directory_signins WHERE user_id = $1 AND at >= $2 AND device IS NOT NULL`,
-      [user.id, signinsSince],
-    ),
-    deviceFamilies: await values(`SELECT DISTINCT device AS v FROM directory_signins WHERE device IS NOT NULL`),
-    officeAreaCities: await values(
-      `SELECT DISTINCT s.city AS v FROM directory_signins s JOIN directory_users u ON u.id = s.user_id
-        WHERE u.office IS NOT DISTINCT FROM $1`,
-      [user.office],
-    ),
+    signinCities: sorted(signins.map((s) => s.city)),
+    signinDevices: sorted(signins.map((s) => s.device)),
+    deviceFamilies: sorted(await activities.deviceFamilies()),
+    officeAreaCities: sorted(await activities.signInCitiesOfOffice(user.office)),
   };
+}
+
+/** The meetings with the other invitees' display names (people the directory lacks are left out). */
+async function attendedMeetings(db: EntityManager, userId: string, meetings: DirectoryMeeting[]): Promise<MeetingFacts[]> {
+  const others = [...new Set(meetings.flatMap((m) => m.attendeeIds))].filter((id) => id !== userId);
+  const people: { id: string; display_name: string }[] = others.length
+    ? await db.query(`SELECT id, display_name FROM directory_users WHERE id = ANY($1) ORDER BY display_name`, [others])
+    : [];
+  return meetings.map((m) => ({
+    subject: m.subject,
+    startAt: m.startAt,
+    attendees: people.filter((p) => m.attendeeIds.includes(p.id)).map((p) => p.display_name),
+  }));
+}
+
+/** Distinct and sorted, so the order a source answers in never changes what a seeded draw picks. */
+function sorted(items: (string | null)[]): string[] {
+  return [...new Set(items.filter((i): i is string => i !== null))].sort();
 }
 
 function person(u: DirectoryUserEntity): PersonFacts {

@@ -1,11 +1,19 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { postWebhook } from './post-webhook';
+import { checkWebhookDestination, publicOnlyLookup, WebhookDestinationRefused } from './webhook-destination';
 import { SIGNATURE_HEADER, webhookSignature } from './webhook-signature';
 
 const TIMEOUT_MS = 10_000;
 
+export interface WebhookActivityDeps {
+  dataSource: DataSource;
+  /** RESETGATE_WEBHOOK_ALLOW_PRIVATE: deliver to loopback, private and link-local addresses too. */
+  allowPrivate?: boolean;
+}
+
 /** Delivers webhook events. The secret and the body are read here, from the database: never from a Temporal payload. */
-export function createWebhookActivities({ dataSource }: { dataSource: DataSource }) {
+export function createWebhookActivities({ dataSource, allowPrivate = false }: WebhookActivityDeps) {
   return {
     /**
      * One attempt: POST the signed event, record the attempt in the delivery log, and throw on
@@ -31,10 +39,13 @@ export function createWebhookActivities({ dataSource }: { dataSource: DataSource
       const body = JSON.stringify(row.payload);
       let statusCode: number | null = null;
       let error: string | null = null;
+      let refused = false;
       try {
-        const res = await fetch(row.url, {
-          method: 'POST',
-          headers: {
+        // Checked again at each delivery: the name may resolve elsewhere than when it was subscribed.
+        if (!allowPrivate) await checkWebhookDestination(row.url);
+        statusCode = await postWebhook(
+          row.url,
+          {
             'content-type': 'application/json',
             'user-agent': 'ResetGate-Webhooks/1',
             [SIGNATURE_HEADER]: webhookSignature(row.secret, body, Math.floor(Date.now() / 1000)),
@@ -43,14 +54,12 @@ export function createWebhookActivities({ dataSource }: { dataSource: DataSource
             'ResetGate-Delivery': deliveryId,
           },
           body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        statusCode = res.status;
-        await res.body?.cancel();
-        if (!res.ok) error = `the receiver answered ${res.status}`;
+          { timeoutMs: TIMEOUT_MS, lookup: allowPrivate ? undefined : publicOnlyLookup },
+        );
+        if (statusCode < 200 || statusCode > 299) error = `the receiver answered ${statusCode}`;
       } catch (err) {
-        error = describeFailure(err);
+        refused = err instanceof WebhookDestinationRefused;
+        error = refused ? `refused: ${(err as Error).message}` : describeFailure(err);
       }
       await dataSource.query(
         `UPDATE webhook_deliveries
@@ -60,6 +69,11 @@ export function createWebhookActivities({ dataSource }: { dataSource: DataSource
           WHERE id = $1`,
         [deliveryId, statusCode, error],
       );
+      if (refused) {
+        // No retry: a later attempt would be refused alike, and the log should say so at once.
+        log.warn('webhook delivery refused: the destination is not a public address', { deliveryId, reason: error });
+        throw ApplicationFailure.nonRetryable(error!, 'WebhookDestinationRefused');
+      }
       if (error) throw ApplicationFailure.retryable(error, 'WebhookDeliveryFailed');
       return { status: 'succeeded' };
     },
@@ -73,9 +87,9 @@ export function createWebhookActivities({ dataSource }: { dataSource: DataSource
 
 /** Why a request never got an answer, without the URL (it may carry the receiver's own token). */
 function describeFailure(err: unknown): string {
-  const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return `the request failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`;
+  const e = err as NodeJS.ErrnoException & { cause?: { name?: string } };
+  if (e.name === 'AbortError' && e.cause?.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
+  return `the request failed: ${e.code ?? e.message}`;
 }
 
 export type WebhookActivities = ReturnType<typeof createWebhookActivities>;

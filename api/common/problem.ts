@@ -27,6 +27,11 @@ export const PROBLEMS = {
   approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
   directoryNotConfigured: { slug: 'directory-sync-not-configured', status: 409, title: 'No directory connector is configured' },
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
+  webhookDestinationRefused: {
+    slug: 'webhook-destination-refused',
+    status: 422,
+    title: 'Webhooks cannot be sent to this address',
+  },
   payloadNotDecryptable: {
     slug: 'payload-not-decryptable',
     status: 422,

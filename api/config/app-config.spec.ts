@@ -64,6 +64,11 @@ describe('integrations', () => {
     expect(loadConfig({}).webhookRetry).toEqual({ initialIntervalSeconds: 10, maximumIntervalSeconds: 3600, maximumAttempts: 15 });
     expect(() => loadConfig({ RESETGATE_WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/RESETGATE_WEBHOOK_MAX_ATTEMPTS/);
   });
+  test('webhooks go to public addresses only, unless RESETGATE_WEBHOOK_ALLOW_PRIVATE says otherwise', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+    expect(() => loadConfig({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'sometimes' })).toThrow(/RESETGATE_WEBHOOK_ALLOW_PRIVATE/);
+  });
   test('SCIM: the URL needs a token; page size and interval are bounded', () => {
     expect(loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2/', SCIM_TOKEN: 't' }).scim).toEqual({
       baseUrl: 'https://idp.example.com/scim/v2',

@@ -45,6 +45,7 @@ export class AppConfig implements Integrations {
   smtp?: Integrations['smtp'];
   resetConnector: Integrations['resetConnector'];
   webhookRetry: Integrations['webhookRetry'];
+  webhookAllowPrivate: Integrations['webhookAllowPrivate'];
   scim?: Integrations['scim'];
 }
 

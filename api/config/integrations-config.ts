@@ -50,6 +50,8 @@ export interface Integrations {
   scim?: ScimConfig;
   /** How webhook deliveries back off: by default about six hours of attempts. */
   webhookRetry: WebhookRetryPolicy;
+  /** Webhooks may go to loopback, private and link-local addresses (a receiver inside the network; tests). */
+  webhookAllowPrivate: boolean;
 }
 
 export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
@@ -63,6 +65,7 @@ export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
       maximumIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_MAX_SECONDS', 3600, 1, 86_400),
       maximumAttempts: int(env, 'RESETGATE_WEBHOOK_MAX_ATTEMPTS', 15, 1, 100),
     },
+    webhookAllowPrivate: bool(env, 'RESETGATE_WEBHOOK_ALLOW_PRIVATE', false),
   };
 }
 

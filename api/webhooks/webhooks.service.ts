@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull } from 'typeorm';
+import { checkWebhookDestination, WebhookDestinationRefused } from '../../activities/webhooks/webhook-destination';
 import { WEBHOOK_EVENT_TYPES } from '../../activities/webhooks/webhook-events';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+import { AppConfig } from '../config/app-config';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../database/entities';
 import type { CreateWebhookDto } from './dto/create-webhook.dto';
 
@@ -15,9 +17,11 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateWebhookDto, principal: Principal, sourceIp: string | null) {
+    if (!this.config.webhookAllowPrivate) await refuseInternalDestination(dto.url);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (db) => {
       const subscription = await db.save(
@@ -90,6 +94,19 @@ export class WebhooksService {
         createdAt: r.created_at.toISOString(),
       })),
     };
+  }
+}
+
+/** Internal addresses are refused here and again at each delivery (the worker checks as it connects). */
+async function refuseInternalDestination(url: string): Promise<void> {
+  try {
+    await checkWebhookDestination(url);
+  } catch (err) {
+    const detail =
+      err instanceof WebhookDestinationRefused
+        ? `${err.message}. Webhooks go to public addresses only; for a receiver inside your network set RESETGATE_WEBHOOK_ALLOW_PRIVATE=true.`
+        : `${new URL(url).hostname} does not resolve (${(err as NodeJS.ErrnoException).code ?? 'lookup failed'}): check the URL.`;
+    throw new ProblemException('webhookDestinationRefused', detail);
   }
 }
 

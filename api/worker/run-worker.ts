@@ -45,7 +45,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       connector: resetConnector(config.resetConnector),
       auditKey: auditKeyBytes(config.auditKey),
     }),
-    ...createWebhookActivities({ dataSource }),
+    ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),
     ...createDirectorySyncActivities({ dataSource, scim: config.scim }),
   };
   // Production loads the bundle `npm run build` made; a checkout without it bundles at start.

@@ -15,6 +15,8 @@ let nextUser = 0;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   stack = await startStack({
+    // The receiver listens on 127.0.0.1; the default refusal of internal addresses is tested in webhook-destinations.
+    RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true',
     RESETGATE_WEBHOOK_RETRY_INITIAL_SECONDS: '1',
     RESETGATE_WEBHOOK_RETRY_MAX_SECONDS: '2',
     RESETGATE_WEBHOOK_MAX_ATTEMPTS: '3',

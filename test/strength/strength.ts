@@ -11,6 +11,7 @@ import type { DirectoryFacts } from '../../activities/challenge/directory-facts'
 import { generateQuestions } from '../../activities/challenge/generators';
 import { gradeAnswer } from '../../activities/challenge/grading';
 import { loadDirectoryFacts } from '../../activities/challenge/load-directory-facts';
+import { TableActivitySource } from '../../activities/directory/table-activity-source';
 import { assessRisk } from '../../activities/risk/assess-risk';
 import { loadConfig } from '../../api/config/app-config';
 import type { GradedAnswer } from '../../workflows/model';
@@ -51,8 +52,9 @@ export async function runStrength(options: { attempts: number; seed: number }): 
     );
     const facts = new Map<string, DirectoryFacts>();
     const contexts = new Map<string, PersonaContext>();
+    const activitySource = new TableActivitySource(db.dataSource);
     for (const user of users) {
-      facts.set(user.id, (await loadDirectoryFacts(db.dataSource.manager, user.id))!);
+      facts.set(user.id, (await loadDirectoryFacts(db.dataSource.manager, activitySource, user.id))!);
       const devices: { device: string }[] = await db.dataSource.query(`SELECT DISTINCT device FROM directory_signins WHERE user_id = $1`, [
         user.id,
       ]);
