@@ -1,9 +1,12 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import type { ScimConfig } from '../../api/config/integrations-config';
+import type { DirectorySourceConfig } from '../../api/config/integrations-config';
 import { DirectorySyncEntity } from '../../api/database/entities';
-import { ScimClient, ScimError } from './scim-client';
-import { syncFromScim } from './sync-from-scim';
+import { type DirectoryConnector, DirectorySourceError } from './directory-connector';
+import { FileConnector } from './file-connector';
+import { ScimClient } from './scim-client';
+import { ScimConnector } from './scim-connector';
+import { syncDirectory } from './sync-directory';
 
 export interface DirectorySyncSummary {
   syncId: string;
@@ -15,18 +18,31 @@ export interface DirectorySyncSummary {
   errorCount: number;
 }
 
-/** The directory sync activity: runs a SCIM pass and keeps its report row current (progress, then counts). */
-export function createDirectorySyncActivities({ dataSource, scim }: { dataSource: DataSource; scim?: ScimConfig }) {
+/** The configured connector: SCIM from the IdP, or a file in the import format. */
+export function directoryConnector(source: DirectorySourceConfig): DirectoryConnector {
+  return source.kind === 'scim'
+    ? new ScimConnector(new ScimClient(source.baseUrl, source.token, source.pageSize))
+    : new FileConnector(source.path);
+}
+
+/** The directory sync activity: runs a pass over the configured connector and keeps its report row current (progress, then counts). */
+export function createDirectorySyncActivities({ dataSource, source }: { dataSource: DataSource; source?: DirectorySourceConfig }) {
   return {
     async syncDirectory({ syncId }: { syncId: string }): Promise<DirectorySyncSummary> {
-      if (!scim) throw ApplicationFailure.nonRetryable('SCIM is not configured: set SCIM_URL and SCIM_TOKEN', 'DirectoryNotConfigured');
+      if (!source) {
+        throw ApplicationFailure.nonRetryable(
+          'No directory source: set SCIM_URL and SCIM_TOKEN, or RESETGATE_DIRECTORY_FILE',
+          'DirectoryNotConfigured',
+        );
+      }
+      const connector = directoryConnector(source);
       const reports = dataSource.getRepository(DirectorySyncEntity);
       const startedAt = new Date();
       // A retried attempt starts the report over: it is a new pass.
       await reports.upsert(
         {
           id: syncId,
-          source: 'scim',
+          source: connector.source,
           status: 'running',
           startedAt,
           finishedAt: null,
@@ -41,9 +57,8 @@ export function createDirectorySyncActivities({ dataSource, scim }: { dataSource
         },
         ['id'],
       );
-      const client = new ScimClient(scim.baseUrl, scim.token, scim.pageSize);
       try {
-        const counts = await syncFromScim(dataSource, client, {
+        const counts = await syncDirectory(dataSource, connector, {
           startedAt,
           onProgress: async ({ errors: _errors, ...progress }) => {
             Context.current().heartbeat(progress);
@@ -68,7 +83,7 @@ export function createDirectorySyncActivities({ dataSource, scim }: { dataSource
           durationMs: finishedAt.getTime() - startedAt.getTime(),
           error: message,
         });
-        if (err instanceof ScimError && err.permanent) throw ApplicationFailure.nonRetryable(message, 'DirectorySyncRefused');
+        if (err instanceof DirectorySourceError && err.permanent) throw ApplicationFailure.nonRetryable(message, 'DirectorySyncRefused');
         throw err;
       }
     },

@@ -1,3 +1,5 @@
+import { DirectorySourceError } from './directory-connector';
+
 /** SCIM 2.0 (RFC 7643/7644) resources as Okta and Entra ID provision them; only the attributes ResetGate reads. */
 export const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -28,14 +30,8 @@ interface ListResponse<T> {
   Resources?: T[];
 }
 
-export class ScimError extends Error {
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-  ) {
-    super(message);
-  }
-}
+/** A SCIM service provider's refusal or failure. */
+export class ScimError extends DirectorySourceError {}
 
 const TIMEOUT_MS = 30_000;
 

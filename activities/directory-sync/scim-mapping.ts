@@ -1,28 +1,12 @@
+import type { DirectoryPerson } from './directory-connector';
 import { ENTERPRISE_USER, type ScimUser } from './scim-client';
-
-export interface MappedUser {
-  id: string;
-  email: string;
-  displayName: string;
-  givenName: string;
-  familyName: string;
-  title: string | null;
-  department: string | null;
-  office: string | null;
-  officeCountry: string | null;
-  managerId: string | null;
-  mobilePhone: string | null;
-  personalEmail: string | null;
-  groups: string[];
-  active: boolean;
-}
 
 /**
  * A SCIM user as a directory user: the work email (primary first), the mobile number, the work
  * address's city and country as the office, the enterprise extension's department and manager.
  * Throws with a reason when the user cannot be used (no email): the sync records it and goes on.
  */
-export function mapScimUser(user: ScimUser, groupsOf: (id: string) => string[]): MappedUser {
+export function mapScimUser(user: ScimUser, groupsOf: (id: string) => string[]): DirectoryPerson {
   const emails = user.emails ?? [];
   const work = emails.find((e) => e.primary) ?? emails.find((e) => e.type === 'work') ?? emails[0];
   const email = work?.value ?? (user.userName.includes('@') ? user.userName : undefined);

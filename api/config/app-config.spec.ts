@@ -69,8 +69,10 @@ describe('integrations', () => {
     expect(loadConfig({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
     expect(() => loadConfig({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'sometimes' })).toThrow(/RESETGATE_WEBHOOK_ALLOW_PRIVATE/);
   });
-  test('SCIM: the URL needs a token; page size and interval are bounded', () => {
-    expect(loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2/', SCIM_TOKEN: 't' }).scim).toEqual({
+  test('directory source: SCIM needs a token; page size and interval are bounded; a file instead, never both', () => {
+    expect(loadConfig({}).directorySource).toBeUndefined();
+    expect(loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2/', SCIM_TOKEN: 't' }).directorySource).toEqual({
+      kind: 'scim',
       baseUrl: 'https://idp.example.com/scim/v2',
       token: 't',
       pageSize: 200,
@@ -78,5 +80,11 @@ describe('integrations', () => {
     });
     expect(() => loadConfig({ SCIM_URL: 'https://idp.example.com/scim/v2' })).toThrow(/SCIM_TOKEN must be set/);
     expect(() => loadConfig({ SCIM_URL: 'https://x', SCIM_TOKEN: 't', SCIM_PAGE_SIZE: '5000' })).toThrow(/SCIM_PAGE_SIZE/);
+    expect(loadConfig({ RESETGATE_DIRECTORY_FILE: '/srv/hr/people.csv', RESETGATE_DIRECTORY_SYNC_MINUTES: '15' }).directorySource).toEqual({
+      kind: 'file',
+      path: '/srv/hr/people.csv',
+      intervalMinutes: 15,
+    });
+    expect(() => loadConfig({ SCIM_URL: 'https://x', SCIM_TOKEN: 't', RESETGATE_DIRECTORY_FILE: 'p.csv' })).toThrow(/not both/);
   });
 });

@@ -46,7 +46,7 @@ export class AppConfig implements Integrations {
   resetConnector: Integrations['resetConnector'];
   webhookRetry: Integrations['webhookRetry'];
   webhookAllowPrivate: Integrations['webhookAllowPrivate'];
-  scim?: Integrations['scim'];
+  directorySource?: Integrations['directorySource'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

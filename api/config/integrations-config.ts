@@ -35,19 +35,27 @@ export type ResetConnectorConfig = { kind: 'manual' } | ({ kind: 'keycloak' } & 
 
 /** A SCIM 2.0 service provider to sync the directory from. On when SCIM_URL is set. */
 export interface ScimConfig {
+  kind: 'scim';
   /** The SCIM base URL, e.g. https://idp.example.com/scim/v2 (Users and Groups live under it). */
   baseUrl: string;
   token: string;
   pageSize: number;
-  /** How often the Temporal Schedule runs a sync. */
-  intervalMinutes: number;
 }
+
+/** A file in the import format (JSON or people CSV), re-read at each sync. On when RESETGATE_DIRECTORY_FILE is set. */
+export interface DirectoryFileConfig {
+  kind: 'file';
+  path: string;
+}
+
+/** Where the scheduled directory sync reads people from, and how often the Temporal Schedule runs it. */
+export type DirectorySourceConfig = (ScimConfig | DirectoryFileConfig) & { intervalMinutes: number };
 
 export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
   resetConnector: ResetConnectorConfig;
-  scim?: ScimConfig;
+  directorySource?: DirectorySourceConfig;
   /** How webhook deliveries back off: by default about six hours of attempts. */
   webhookRetry: WebhookRetryPolicy;
   /** Webhooks may go to loopback, private and link-local addresses (a receiver inside the network; tests). */
@@ -59,7 +67,7 @@ export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
     twilio: loadTwilio(env),
     smtp: loadSmtp(env),
     resetConnector: loadResetConnector(env),
-    scim: loadScim(env),
+    directorySource: loadDirectorySource(env),
     webhookRetry: {
       initialIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_INITIAL_SECONDS', 10, 1, 3600),
       maximumIntervalSeconds: int(env, 'RESETGATE_WEBHOOK_RETRY_MAX_SECONDS', 3600, 1, 86_400),
@@ -132,12 +140,16 @@ function loadSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
   };
 }
 
-function loadScim(env: NodeJS.ProcessEnv): ScimConfig | undefined {
+function loadDirectorySource(env: NodeJS.ProcessEnv): DirectorySourceConfig | undefined {
+  if (env.SCIM_URL && env.RESETGATE_DIRECTORY_FILE) throw new ConfigError('Set SCIM_URL or RESETGATE_DIRECTORY_FILE, not both');
+  const intervalMinutes = int(env, 'RESETGATE_DIRECTORY_SYNC_MINUTES', 60, 1, 10_080);
+  if (env.RESETGATE_DIRECTORY_FILE) return { kind: 'file', path: env.RESETGATE_DIRECTORY_FILE, intervalMinutes };
   if (!env.SCIM_URL) return undefined;
   return {
+    kind: 'scim',
     baseUrl: httpUrl(env, 'SCIM_URL'),
     token: required(env, 'SCIM_TOKEN', 'when SCIM_URL is set'),
     pageSize: int(env, 'SCIM_PAGE_SIZE', 200, 1, 1000),
-    intervalMinutes: int(env, 'RESETGATE_DIRECTORY_SYNC_MINUTES', 60, 1, 10_080),
+    intervalMinutes,
   };
 }

@@ -45,7 +45,12 @@ export class DirectorySyncController {
   @Roles('admin')
   @ApiOperation({ summary: 'Start a directory sync now; its report appears in the list' })
   async start(@CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
-    if (!this.config.scim) throw new ProblemException('directoryNotConfigured', 'Set SCIM_URL and SCIM_TOKEN to sync the directory.');
+    if (!this.config.directorySource) {
+      throw new ProblemException(
+        'directoryNotConfigured',
+        'Set SCIM_URL and SCIM_TOKEN, or RESETGATE_DIRECTORY_FILE, to sync the directory.',
+      );
+    }
     const id = `directory-sync-manual-${randomUUID()}`;
     await this.temporal.workflow.start(directorySyncWorkflow, { workflowId: id, taskQueue: this.config.taskQueue }).catch(() => {
       throw new ProblemException('temporalUnavailable', 'The workflow service did not accept the sync. Try again shortly.');

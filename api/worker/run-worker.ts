@@ -46,7 +46,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       auditKey: auditKeyBytes(config.auditKey),
     }),
     ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),
-    ...createDirectorySyncActivities({ dataSource, scim: config.scim }),
+    ...createDirectorySyncActivities({ dataSource, source: config.directorySource }),
   };
   // Production loads the bundle `npm run build` made; a checkout without it bundles at start.
   const workflows = existsSync(WORKFLOW_BUNDLE_PATH)
@@ -62,7 +62,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
   });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
-  if (config.scim) await ensureDirectorySyncSchedule(client, config.taskQueue, config.scim.intervalMinutes);
+  if (config.directorySource) await ensureDirectorySyncSchedule(client, config.taskQueue, config.directorySource.intervalMinutes);
   const relay = startWebhookRelay({ dataSource, client, taskQueue: config.taskQueue, retry: config.webhookRetry });
   return {
     worker,

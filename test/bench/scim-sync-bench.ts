@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { ScimClient } from '../../activities/directory-sync/scim-client';
-import { syncFromScim } from '../../activities/directory-sync/sync-from-scim';
+import { ScimConnector } from '../../activities/directory-sync/scim-connector';
+import { syncDirectory } from '../../activities/directory-sync/sync-directory';
 import { createTestDatabase } from '../support/database';
 
 /**
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   try {
     const started = performance.now();
-    const counts = await syncFromScim(db.dataSource, new ScimClient(scim.url, scim.token, 100), { startedAt: new Date() });
+    const counts = await syncDirectory(db.dataSource, new ScimConnector(new ScimClient(scim.url, scim.token, 100)), {
+      startedAt: new Date(),
+    });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

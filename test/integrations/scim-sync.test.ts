@@ -1,5 +1,6 @@
 import { ScimClient } from '../../activities/directory-sync/scim-client';
-import { syncFromScim } from '../../activities/directory-sync/sync-from-scim';
+import { ScimConnector } from '../../activities/directory-sync/scim-connector';
+import { syncDirectory } from '../../activities/directory-sync/sync-directory';
 import { DirectoryUserEntity } from '../../api/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type FakeScim, generateScimOrganisation, startFakeScim } from '../support/fake-scim';
@@ -23,7 +24,9 @@ test('a pass that fails half way deactivates nobody', async () => {
   const before = await activeCount();
   scim.failWhen = (request) => request.startsWith('/scim/v2/Users?startIndex=101');
   const client = new ScimClient(scim.url, scim.token, 100);
-  await expect(syncFromScim(db.dataSource, client, { startedAt: new Date() })).rejects.toThrow(/SCIM \/Users answered 500/);
+  await expect(syncDirectory(db.dataSource, new ScimConnector(client), { startedAt: new Date() })).rejects.toThrow(
+    /SCIM \/Users answered 500/,
+  );
   scim.failWhen = null;
   // The first page was taken; nobody the pass did not reach lost access.
   expect(await activeCount()).toBe(before + 100);
@@ -32,7 +35,9 @@ test('a pass that fails half way deactivates nobody', async () => {
 test('an email another directory user already holds is reported, the rest goes on, and that user is not left on stale data', async () => {
   const [{ email }] = await db.dataSource.query(`SELECT email FROM directory_users WHERE id NOT LIKE 'scim-%' LIMIT 1`);
   scim.users = scim.users.map((u) => (u.id === 'scim-000005' ? { ...u, emails: [{ value: email.toUpperCase(), primary: true }] } : u));
-  const counts = await syncFromScim(db.dataSource, new ScimClient(scim.url, scim.token, 100), { startedAt: new Date() });
+  const counts = await syncDirectory(db.dataSource, new ScimConnector(new ScimClient(scim.url, scim.token, 100)), {
+    startedAt: new Date(),
+  });
   expect(counts.usersSeen).toBe(230);
   expect(counts.errors).toEqual([
     { id: 'scim-000005', message: expect.stringMatching(/duplicate key value violates unique constraint "directory_users_email"/) },

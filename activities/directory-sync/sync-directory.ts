@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { type ScimClient, ScimError } from './scim-client';
-import { type MappedUser, mapScimUser } from './scim-mapping';
+import { type DirectoryConnector, type DirectoryPerson, DirectorySourceError } from './directory-connector';
 
 export interface SyncCounts {
   usersSeen: number;
@@ -16,13 +15,13 @@ const BATCH = 500;
 const MAX_ERRORS = 100;
 
 /**
- * One pass over the SCIM service provider: group memberships first, then users page by page,
- * upserted in batches. Users not seen are deactivated only after a complete pass, so a sync that
- * fails half way leaves everyone as they were. Memory stays flat: memberships and one page at a time.
+ * One pass over a directory connector: people upserted in batches, only changed rows rewritten
+ * and counted. People not seen are deactivated only after a complete pass, so a sync that fails
+ * half way, or a source that answers with nobody, leaves everyone as they were.
  */
-export async function syncFromScim(
+export async function syncDirectory(
   dataSource: DataSource,
-  scim: ScimClient,
+  connector: DirectoryConnector,
   options: { startedAt: Date; onProgress?: (counts: SyncCounts) => Promise<void> | void },
 ): Promise<SyncCounts> {
   const counts: SyncCounts = { usersSeen: 0, usersCreated: 0, usersUpdated: 0, usersDeactivated: 0, groupsSeen: 0, errors: [] };
@@ -30,33 +29,16 @@ export async function syncFromScim(
     if (counts.errors.length < MAX_ERRORS) counts.errors.push({ id, message });
   };
 
-  const memberships = new Map<string, string[]>();
-  for await (const groups of scim.groups()) {
-    for (const group of groups) {
-      counts.groupsSeen++;
-      for (const member of group.members ?? []) {
-        if (member.type && member.type !== 'User') continue;
-        const list = memberships.get(member.value) ?? [];
-        list.push(group.displayName);
-        memberships.set(member.value, list);
-      }
+  for await (const page of connector.pages()) {
+    counts.usersSeen += page.people.length + page.skipped.length;
+    counts.groupsSeen = connector.groupsSeen;
+    for (const skipped of page.skipped) fail(skipped.id, skipped.message);
+    for (let i = 0; i < page.people.length; i += BATCH) {
+      await upsert(dataSource, page.people.slice(i, i + BATCH), options.startedAt, counts, fail);
     }
-  }
-
-  for await (const users of scim.users()) {
-    const mapped: MappedUser[] = [];
-    for (const user of users) {
-      counts.usersSeen++;
-      try {
-        mapped.push(mapScimUser(user, (id) => memberships.get(id) ?? []));
-      } catch (err) {
-        fail(user.id, `user ${user.userName} ${(err as Error).message}`);
-      }
-    }
-    for (let i = 0; i < mapped.length; i += BATCH) await upsert(dataSource, mapped.slice(i, i + BATCH), options.startedAt, counts, fail);
     await options.onProgress?.(counts);
   }
-  if (counts.usersSeen === 0) throw new ScimError('the SCIM service returned no users: nothing was changed', true);
+  if (counts.usersSeen === 0) throw new DirectorySourceError(`the ${connector.source} source returned no users: nothing was changed`, true);
 
   const [{ n }]: { n: number }[] = await dataSource.query(
     `WITH gone AS (UPDATE directory_users SET active = false WHERE active AND (last_synced_at IS NULL OR last_synced_at < $1) RETURNING 1)
@@ -74,7 +56,7 @@ export async function syncFromScim(
  */
 async function upsert(
   dataSource: DataSource,
-  users: MappedUser[],
+  users: DirectoryPerson[],
   syncedAt: Date,
   counts: SyncCounts,
   fail: (id: string, message: string) => void,
@@ -87,7 +69,7 @@ async function upsert(
   }
 }
 
-async function upsertRows(dataSource: DataSource, users: MappedUser[], syncedAt: Date, counts: SyncCounts): Promise<void> {
+async function upsertRows(dataSource: DataSource, users: DirectoryPerson[], syncedAt: Date, counts: SyncCounts): Promise<void> {
   await dataSource.transaction(async (db) => {
     // Every user seen is marked, changed or not; only changed rows are rewritten and counted.
     await db.query(`UPDATE directory_users SET last_synced_at = $2 WHERE id = ANY ($1)`, [users.map((u) => u.id), syncedAt]);
