@@ -16,6 +16,7 @@ import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
+import { nullableTo31 } from './openapi/nullable-31';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
 export async function createApp(options: { ownSignals: boolean }): Promise<INestApplication> {
@@ -53,5 +54,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   document.openapi = '3.1.0';
+  nullableTo31(document);
   return document;
 }

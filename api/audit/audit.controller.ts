@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
+import { AuditEventPage, ChainVerdictView } from './dto/audit-event.view.dto';
 
 class ListAuditQuery {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
@@ -18,7 +19,8 @@ export class AuditController {
 
   @Get()
   @Roles('admin', 'auditor')
-  async list(@Query() query: ListAuditQuery) {
+  @ApiOkResponse({ type: AuditEventPage, description: 'Newest first' })
+  async list(@Query() query: ListAuditQuery): Promise<AuditEventPage> {
     const { items, nextCursor } = await this.audit.list(query.limit ?? 100, query.cursor);
     return {
       items: items.map(({ prevHash: _prev, hash, ...e }) => ({ ...e, at: e.at.toISOString(), hash: hash?.toString('hex') ?? null })),
@@ -29,7 +31,8 @@ export class AuditController {
   @Get('verify')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Check the audit hash chain; reports the first broken link, if any' })
-  verify() {
+  @ApiOkResponse({ type: ChainVerdictView })
+  verify(): Promise<ChainVerdictView> {
     return this.audit.verify();
   }
 }

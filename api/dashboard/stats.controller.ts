@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Roles } from '../auth/roles.decorator';
+import { VerificationStatsView } from './dto/verification-stats.dto';
 import { StatsQuery } from './stats.query';
 import { verificationStats } from './verification-stats';
 
@@ -15,7 +16,8 @@ export class StatsController {
   @Get()
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Dashboard figures for a date range: totals, outcome rates, median time, per day, risk distribution' })
-  stats(@Query() query: StatsQuery) {
+  @ApiOkResponse({ type: VerificationStatsView })
+  stats(@Query() query: StatsQuery): Promise<VerificationStatsView> {
     return verificationStats(this.dataSource, query);
   }
 }

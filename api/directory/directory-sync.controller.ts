@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Type } from 'class-transformer';
@@ -13,6 +13,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { DirectorySyncEntity } from '../database/entities';
+import { DirectorySyncList, DirectorySyncStarted, type DirectorySyncView } from './dto/directory-sync.view.dto';
 
 class SyncsQuery {
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
@@ -33,10 +34,15 @@ export class DirectorySyncController {
   @Get()
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Sync reports, newest first: status, counts, errors, duration' })
-  async list(@Query() query: SyncsQuery) {
+  @ApiOkResponse({ type: DirectorySyncList })
+  async list(@Query() query: SyncsQuery): Promise<DirectorySyncList> {
     const rows = await this.dataSource.getRepository(DirectorySyncEntity).find({ order: { startedAt: 'DESC' }, take: query.limit ?? 20 });
     return {
-      items: rows.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null })),
+      items: rows.map((r): DirectorySyncView => ({
+        ...r,
+        startedAt: r.startedAt.toISOString(),
+        finishedAt: r.finishedAt?.toISOString() ?? null,
+      })),
     };
   }
 
@@ -44,7 +50,8 @@ export class DirectorySyncController {
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Start a directory sync now; its report appears in the list' })
-  async start(@CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+  @ApiAcceptedResponse({ type: DirectorySyncStarted })
+  async start(@CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<DirectorySyncStarted> {
     if (!this.config.directorySource) {
       throw new ProblemException(
         'directoryNotConfigured',

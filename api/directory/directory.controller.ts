@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { maskDestination } from '../../activities/mask';
 import { Roles } from '../auth/roles.decorator';
 import { DirectoryUserEntity } from '../database/entities';
+import { DirectoryUserList } from './dto/directory-user.view.dto';
 
 class DirectoryQuery {
   @ApiPropertyOptional({ description: 'Name or email, or the start of either' }) @IsString() @Length(1, 200) q: string;
@@ -22,7 +23,8 @@ export class DirectoryController {
 
   @Get('users')
   @Roles('agent', 'admin')
-  async search(@Query() query: DirectoryQuery) {
+  @ApiOkResponse({ type: DirectoryUserList })
+  async search(@Query() query: DirectoryQuery): Promise<DirectoryUserList> {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const users = await this.dataSource
       .getRepository(DirectoryUserEntity)

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { AppConfig } from '../config/app-config';
+import { SettingsView } from './dto/settings.view.dto';
 
 /**
  * The settings in force, for admins. They come from environment variables (README,
@@ -17,7 +18,8 @@ export class SettingsController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Policies, limits and role mapping in force (read-only; set by environment variables)' })
-  settings() {
+  @ApiOkResponse({ type: SettingsView })
+  settings(): SettingsView {
     const { policy, sso } = this.config;
     return {
       policy,

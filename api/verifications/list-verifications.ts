@@ -2,13 +2,14 @@ import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem';
 import { VerificationEntity } from '../database/entities';
 import type { ListVerificationsQuery } from './dto/list-verifications.query';
+import type { VerificationPage } from './dto/verification.view.dto';
 import { toVerificationView } from './verification.view';
 
 /**
  * Newest first, keyset paging: the cursor is the last row's (createdAt, id), so pages stay
  * stable while new verifications arrive. `total` counts every row matching the filters.
  */
-export async function listVerifications(dataSource: DataSource, query: ListVerificationsQuery) {
+export async function listVerifications(dataSource: DataSource, query: ListVerificationsQuery): Promise<VerificationPage> {
   const limit = query.limit ?? 50;
   const filtered = dataSource.getRepository(VerificationEntity).createQueryBuilder('v');
   if (query.status) filtered.andWhere('v.status = :status', { status: query.status });

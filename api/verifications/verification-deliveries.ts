@@ -1,16 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-export interface DeliveryView {
-  purpose: string;
-  channel: string;
-  destinationMasked: string;
-  provider: string;
-  /** The provider's latest word (Twilio: queued, sent, delivered, undelivered, failed…); null for the dev outbox. */
-  status: string | null;
-  errorCode: string | null;
-  statusAt: string | null;
-  createdAt: string;
-}
+import type { DeliveryView } from './dto/verification.view.dto';
 
 /** The messages sent for a verification (the link, the reset notice) with their delivery status. */
 export async function verificationDeliveries(db: EntityManager, verificationId: string): Promise<DeliveryView[]> {

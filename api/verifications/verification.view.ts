@@ -1,7 +1,13 @@
 import type { VerificationEntity } from '../database/entities';
+import type { RiskSummary, VerificationView } from './dto/verification.view.dto';
 
-/** The verification as the API contract shows it (PRODUCT.md "Verification fields"). */
-export function toVerificationView(v: VerificationEntity) {
+export type { VerificationView } from './dto/verification.view.dto';
+
+/**
+ * The verification as the API contract shows it (PRODUCT.md "Verification fields"). Typed as the
+ * documented DTO, so a field added here and not there (or the reverse) does not compile.
+ */
+export function toVerificationView(v: VerificationEntity): VerificationView {
   return {
     id: v.id,
     status: v.status,
@@ -32,9 +38,7 @@ export function toVerificationView(v: VerificationEntity) {
   };
 }
 
-export type VerificationView = ReturnType<typeof toVerificationView>;
-
-function summarise(v: VerificationEntity) {
+function summarise(v: VerificationEntity): RiskSummary {
   const factors = v.risk?.factors ?? [];
   const category = (name: string) => {
     const own = factors.filter((f) => f.category === name);

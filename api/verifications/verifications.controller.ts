@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { type DataSource, In } from 'typeorm';
@@ -13,11 +13,14 @@ import { RateLimiter } from '../common/rate-limiter';
 import { notFoundOnBadUuid } from '../common/uuid';
 import { CreateVerificationDto } from './dto/create-verification.dto';
 import { ListVerificationsQuery } from './dto/list-verifications.query';
+import { ReplayVerdictView } from './dto/replay-verdict.dto';
 import { ResetApprovalDto } from './dto/reset-approval.dto';
+import { TranscriptView } from './dto/transcript.dto';
+import { VerificationDetail, VerificationPage, VerificationView } from './dto/verification.view.dto';
 import { listVerifications } from './list-verifications';
 import { VerificationEvents } from './verification-events';
 import { streamVerifications } from './verification-stream';
-import { toVerificationView, type VerificationView, viewFor } from './verification.view';
+import { toVerificationView, viewFor } from './verification.view';
 import { VerificationsService } from './verifications.service';
 
 /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
@@ -41,7 +44,13 @@ export class VerificationsController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe: the same key and body return the same verification' })
-  create(@Body() dto: CreateVerificationDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null, @Req() req: Request) {
+  @ApiCreatedResponse({ type: VerificationDetail })
+  create(
+    @Body() dto: CreateVerificationDto,
+    @CurrentPrincipal() who: Principal,
+    @ClientIp() ip: string | null,
+    @Req() req: Request,
+  ): Promise<VerificationDetail> {
     if (!createLimiter.take(who.id))
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
     // Read from the request, not @Headers(): that would document the header a second time, as required.
@@ -52,7 +61,8 @@ export class VerificationsController {
   @Get()
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'List verifications, newest first, with filters and cursor paging' })
-  async list(@Query() query: ListVerificationsQuery, @CurrentPrincipal() who: Principal) {
+  @ApiOkResponse({ type: VerificationPage })
+  async list(@Query() query: ListVerificationsQuery, @CurrentPrincipal() who: Principal): Promise<VerificationPage> {
     const page = await listVerifications(this.dataSource, query);
     return { ...page, items: page.items.map((item) => this.visible(item, who)) };
   }
@@ -77,21 +87,24 @@ export class VerificationsController {
 
   @Get(':id')
   @Roles('agent', 'admin', 'auditor')
-  async get(@Id() id: string, @CurrentPrincipal() who: Principal) {
+  @ApiOkResponse({ type: VerificationDetail, description: 'The verification with the delivery status of its messages' })
+  async get(@Id() id: string, @CurrentPrincipal() who: Principal): Promise<VerificationDetail> {
     return this.visible(await this.verifications.get(id), who);
   }
 
   @Get(':id/transcript')
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Each question asked, the user’s answer and its grade (never the answer key)' })
-  transcript(@Id() id: string) {
+  @ApiOkResponse({ type: TranscriptView })
+  transcript(@Id() id: string): Promise<TranscriptView> {
     return this.verifications.transcript(id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('agent', 'admin')
-  cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+  @ApiOkResponse({ type: VerificationDetail })
+  cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
     return this.verifications.cancel(id, who, ip).then((view) => this.visible(view, who));
   }
 
@@ -99,7 +112,13 @@ export class VerificationsController {
   @HttpCode(200)
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
-  approve(@Id() id: string, @Body() dto: ResetApprovalDto, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+  @ApiOkResponse({ type: VerificationView, description: 'The verification after the approval (without deliveries)' })
+  approve(
+    @Id() id: string,
+    @Body() dto: ResetApprovalDto,
+    @CurrentPrincipal() who: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<VerificationView> {
     return this.verifications.approve(id, dto, who, ip).then((view) => this.visible(view, who));
   }
 
@@ -107,7 +126,8 @@ export class VerificationsController {
   @HttpCode(200)
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Replay the history on the current workflow code: { deterministic, timeline[] }' })
-  replay(@Id() id: string) {
+  @ApiOkResponse({ type: ReplayVerdictView })
+  replay(@Id() id: string): Promise<ReplayVerdictView> {
     return this.verifications.replay(id);
   }
 
@@ -118,7 +138,7 @@ export class VerificationsController {
     return this.verifications.history(id, who, ip);
   }
 
-  private visible(view: VerificationView, who: Principal): VerificationView {
+  private visible<T extends VerificationView>(view: T, who: Principal): T {
     return viewFor(view, who.roles, this.config.agentsSeeRiskScore);
   }
 }

@@ -26,6 +26,9 @@ import { IdempotentRequest } from './idempotency';
 import { refusalReason } from './verification-errors';
 import { verificationDeliveries } from './verification-deliveries';
 import { toVerificationView } from './verification.view';
+import type { ReplayVerdictView } from './dto/replay-verdict.dto';
+import type { TranscriptView } from './dto/transcript.dto';
+import type { VerificationDetail } from './dto/verification.view.dto';
 
 const DAY_MS = 86_400_000;
 
@@ -149,12 +152,12 @@ export class VerificationsService {
   }
 
   /** One verification, with the delivery status of its messages (the list leaves them out). */
-  async get(id: string) {
+  async get(id: string): Promise<VerificationDetail> {
     const verification = await this.find(id);
     return { ...toVerificationView(verification), deliveries: await verificationDeliveries(this.dataSource.manager, id) };
   }
 
-  async transcript(id: string) {
+  async transcript(id: string): Promise<TranscriptView> {
     await this.find(id);
     const questions = await this.dataSource
       .getRepository(ChallengeQuestionEntity)
@@ -251,7 +254,7 @@ export class VerificationsService {
   }
 
   /** Replays the history against the current workflow code: a verdict and the decision timeline. */
-  async replay(id: string) {
+  async replay(id: string): Promise<ReplayVerdictView> {
     const verdicts = replayVerifications(replayWorkerOptions(), [await this.fetchHistory(id)], this.config.payloadKeys);
     for await (const verdict of verdicts) return verdict;
     throw new Error('replay produced no verdict');

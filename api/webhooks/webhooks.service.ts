@@ -10,6 +10,7 @@ import { ProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../database/entities';
 import type { CreateWebhookDto } from './dto/create-webhook.dto';
+import type { CreatedWebhook, WebhookDeliveryList, WebhookList, WebhookView } from './dto/webhook.view.dto';
 
 /** Webhook subscriptions and their delivery log. The secret is returned once, by `create`. */
 @Injectable()
@@ -20,7 +21,7 @@ export class WebhooksService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(dto: CreateWebhookDto, principal: Principal, sourceIp: string | null) {
+  async create(dto: CreateWebhookDto, principal: Principal, sourceIp: string | null): Promise<CreatedWebhook> {
     if (!this.config.webhookAllowPrivate) await refuseInternalDestination(dto.url);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (db) => {
@@ -48,7 +49,7 @@ export class WebhooksService {
     });
   }
 
-  async list() {
+  async list(): Promise<WebhookList> {
     const rows = await this.dataSource
       .getRepository(WebhookSubscriptionEntity)
       .find({ where: { deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
@@ -66,7 +67,7 @@ export class WebhooksService {
   }
 
   /** Newest first: each event's status, attempts, the last HTTP status and the last error. */
-  async deliveries(id: string, limit: number) {
+  async deliveries(id: string, limit: number): Promise<WebhookDeliveryList> {
     if (!(await this.dataSource.getRepository(WebhookSubscriptionEntity).existsBy({ id }))) {
       throw new ProblemException('notFound', `No webhook with id ${id}.`);
     }
@@ -110,7 +111,7 @@ async function refuseInternalDestination(url: string): Promise<void> {
   }
 }
 
-function view(s: WebhookSubscriptionEntity) {
+function view(s: WebhookSubscriptionEntity): WebhookView {
   return {
     id: s.id,
     url: s.url,

@@ -652,6 +652,166 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        DirectoryUserView: {
+            id: string;
+            email: string;
+            name: string;
+            title: string | null;
+            department: string | null;
+            office: string | null;
+            mobilePhoneMasked: string | null;
+            personalEmailMasked: string | null;
+        };
+        DirectoryUserList: {
+            items: components["schemas"]["DirectoryUserView"][];
+        };
+        DirectorySyncError: {
+            /** @description The user or group the source could not give */
+            id: string;
+            message: string;
+        };
+        DirectorySyncView: {
+            id: string;
+            /** @description Where the directory came from, e.g. scim or file */
+            source: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
+            usersSeen: number;
+            usersCreated: number;
+            usersUpdated: number;
+            usersDeactivated: number;
+            groupsSeen: number;
+            /** @description Records skipped, the run went on */
+            errors: components["schemas"]["DirectorySyncError"][];
+            /** @description Why the run failed as a whole */
+            error: string | null;
+        };
+        DirectorySyncList: {
+            items: components["schemas"]["DirectorySyncView"][];
+        };
+        DirectorySyncStarted: {
+            /** @description The sync’s workflow id */
+            id: string;
+        };
+        OutcomeCounts: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+            cancelled: number;
+        };
+        OutcomeRates: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+        };
+        DayCounts: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+            cancelled: number;
+            /**
+             * Format: date
+             * @description UTC day, YYYY-MM-DD
+             */
+            date: string;
+        };
+        RiskBucket: {
+            /** @description Risk score rounded, 0–10 */
+            score: number;
+            count: number;
+        };
+        VerificationStatsView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: number;
+            /** @description Without an outcome yet */
+            open: number;
+            byOutcome: components["schemas"]["OutcomeCounts"];
+            rates: components["schemas"]["OutcomeRates"];
+            medianSecondsToComplete: number | null;
+            /** @description Days with an outcome only */
+            perDay: components["schemas"]["DayCounts"][];
+            /** @description Always 11 buckets, scores 0 to 10 */
+            riskHistogram: components["schemas"]["RiskBucket"][];
+        };
+        PolicyView: {
+            version: string;
+            linkLifetimeSeconds: number;
+            sessionLifetimeSeconds: number;
+            questionsAsked: number;
+            minQuestions: number;
+            minAnswered: number;
+            passThreshold: number;
+            riskStepUp?: number;
+            maxRisk: number;
+            approvalWindowSeconds: number;
+            idpStepUp?: boolean;
+        };
+        LimitsView: {
+            maxVerificationsPerUserPerDay: number;
+        };
+        RoleGroupsView: {
+            admin: string[];
+            agent: string[];
+            auditor: string[];
+        };
+        SsoSettingsView: {
+            issuer: string;
+            /** @description Whether the built-in development IdP is in use */
+            devIdp: boolean;
+            rolesClaim: string;
+            roleGroups: components["schemas"]["RoleGroupsView"];
+        };
+        SettingsView: {
+            policy: components["schemas"]["PolicyView"];
+            limits: components["schemas"]["LimitsView"];
+            organisationDomains: string[];
+            privilegedGroups: string[];
+            agentsSeeRiskScore: boolean;
+            sso: components["schemas"]["SsoSettingsView"];
+        };
+        AuditEventView: {
+            /** @description Increasing with the chain order; a decimal string */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            sourceIp: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description Null for a row that was never sealed */
+            hash: string | null;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventView"][];
+            /** @description Pass as `cursor` for older events; null on the last page */
+            nextCursor: string | null;
+        };
+        BrokenLinkView: {
+            /** @description The first audit event whose link does not hold */
+            id: string;
+            reason: string;
+        };
+        ChainVerdictView: {
+            intact: boolean;
+            /** @description Events checked before the first broken link (all of them when intact) */
+            checked: number;
+            firstBroken: components["schemas"]["BrokenLinkView"] | null;
+        };
         ConsoleUserView: {
             email: string;
             name: string;
@@ -718,12 +878,207 @@ export interface components {
             /** @example INC-20431 */
             ticketRef?: string;
         };
+        VerificationUserView: {
+            id: string;
+            email: string;
+            name: string;
+        };
+        RiskCategorySummary: {
+            points: number;
+            factors: string[];
+        };
+        RiskSummary: {
+            network: components["schemas"]["RiskCategorySummary"];
+            endpoint: components["schemas"]["RiskCategorySummary"];
+            persona: components["schemas"]["RiskCategorySummary"];
+            challenge: components["schemas"]["RiskCategorySummary"];
+        };
+        SessionContextView: {
+            ipCountry: string | null;
+            asn: number | null;
+            asOrganisation: string | null;
+            networkKind: string;
+            deviceFamily: string | null;
+            platform: string | null;
+            timezone: string | null;
+        };
+        ApprovalView: {
+            /** @enum {string} */
+            action: "password_reset" | "account_unlock" | "reset_email";
+            approvedBy: string;
+            note?: string;
+            ticketRef?: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        StepUpResultView: {
+            matched: boolean;
+            issuer: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ConnectorResultView: {
+            connector: string;
+            /** @enum {string} */
+            action: "password_reset" | "account_unlock" | "reset_email";
+            /** @enum {string} */
+            status: "recorded" | "succeeded" | "failed";
+            detail: string;
+            /** Format: date-time */
+            at: string;
+        };
+        DeliveryView: {
+            purpose: string;
+            channel: string;
+            destinationMasked: string;
+            provider: string;
+            /** @description The provider’s latest word (Twilio: queued, sent, delivered, undelivered, failed…); null for the dev outbox */
+            status: string | null;
+            errorCode: string | null;
+            /** Format: date-time */
+            statusAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VerificationDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
+            /** @enum {string|null} */
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | null;
+            outcomeReason: string | null;
+            /** @enum {string|null} */
+            cancelReason: "agent" | "superseded" | "delivery_failed" | null;
+            user: components["schemas"]["VerificationUserView"];
+            /** @enum {string} */
+            channel: "sms" | "email";
+            destinationMasked: string;
+            /** @enum {string} */
+            reason: "password_reset" | "account_unlock" | "account_recovery" | "identity_check";
+            ticketRef: string | null;
+            initiatedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            linkExpiresAt: string | null;
+            /** Format: date-time */
+            sessionExpiresAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            approvalDeadline: string | null;
+            /** @description Null before the risk is assessed, or for agents when the policy hides the number */
+            riskScore: number | null;
+            summary: components["schemas"]["RiskSummary"];
+            /** @description Null before the outcome */
+            session: components["schemas"]["SessionContextView"] | null;
+            /** @description The first approval */
+            resetAction: components["schemas"]["ApprovalView"] | null;
+            stepUp: components["schemas"]["StepUpResultView"] | null;
+            /** @description Two for privileged targets (four-eyes rule) */
+            requiredApprovals: number;
+            approvals: components["schemas"]["ApprovalView"][];
+            connectorResult: components["schemas"]["ConnectorResultView"] | null;
+            policyVersion: string;
+            /** Format: uuid */
+            supersededBy: string | null;
+            deliveries: components["schemas"]["DeliveryView"][];
+        };
+        VerificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
+            /** @enum {string|null} */
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | null;
+            outcomeReason: string | null;
+            /** @enum {string|null} */
+            cancelReason: "agent" | "superseded" | "delivery_failed" | null;
+            user: components["schemas"]["VerificationUserView"];
+            /** @enum {string} */
+            channel: "sms" | "email";
+            destinationMasked: string;
+            /** @enum {string} */
+            reason: "password_reset" | "account_unlock" | "account_recovery" | "identity_check";
+            ticketRef: string | null;
+            initiatedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            linkExpiresAt: string | null;
+            /** Format: date-time */
+            sessionExpiresAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            approvalDeadline: string | null;
+            /** @description Null before the risk is assessed, or for agents when the policy hides the number */
+            riskScore: number | null;
+            summary: components["schemas"]["RiskSummary"];
+            /** @description Null before the outcome */
+            session: components["schemas"]["SessionContextView"] | null;
+            /** @description The first approval */
+            resetAction: components["schemas"]["ApprovalView"] | null;
+            stepUp: components["schemas"]["StepUpResultView"] | null;
+            /** @description Two for privileged targets (four-eyes rule) */
+            requiredApprovals: number;
+            approvals: components["schemas"]["ApprovalView"][];
+            connectorResult: components["schemas"]["ConnectorResultView"] | null;
+            policyVersion: string;
+            /** Format: uuid */
+            supersededBy: string | null;
+        };
+        VerificationPage: {
+            items: components["schemas"]["VerificationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+            /** @description Every verification matching the filters */
+            total: number;
+        };
+        TranscriptItemView: {
+            /** @description From 1 */
+            position: number;
+            kind: string;
+            /** @enum {string} */
+            type: "single" | "multi" | "text";
+            text: string;
+            options: string[];
+            /** @description A label, the labels chosen, or the text typed; null when unanswered */
+            answer: string | string[] | null;
+            /** @enum {string|null} */
+            grade: "correct" | "partial" | "incorrect" | "skipped" | null;
+            score: number | null;
+            elapsedMs: number | null;
+            pasted: boolean | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        TranscriptView: {
+            /** Format: uuid */
+            verificationId: string;
+            items: components["schemas"]["TranscriptItemView"][];
+        };
         ResetApprovalDto: {
             /** @enum {string} */
             action: "password_reset" | "account_unlock" | "reset_email";
             note?: string;
             /** @example INC-20431 */
             ticketRef?: string;
+        };
+        TimelineEntryView: {
+            /** Format: date-time */
+            at: string;
+            event: string;
+            detail: string;
+        };
+        ReplayVerdictView: {
+            workflowId: string;
+            /** @description Whether the history replays on the current workflow code */
+            deterministic: boolean;
+            /** @description Why replay failed: present only when it did */
+            error?: string;
+            timeline: components["schemas"]["TimelineEntryView"][];
         };
         ClientSignalsDto: {
             timezone?: string;
@@ -809,6 +1164,55 @@ export interface components {
             events?: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
             description?: string;
         };
+        CreatedWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
+            description: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The secret that signs each delivery. Shown this once. */
+            secret: string;
+        };
+        WebhookView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
+            description: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["WebhookView"][];
+        };
+        WebhookDeliveryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "verification.created" | "verification.completed" | "verification.reset_approved";
+            /** Format: uuid */
+            verificationId: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "cancelled";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -835,7 +1239,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserList"];
+                };
             };
         };
     };
@@ -854,7 +1260,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectorySyncList"];
+                };
             };
         };
     };
@@ -871,7 +1279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectorySyncStarted"];
+                };
             };
         };
     };
@@ -912,7 +1322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationStatsView"];
+                };
             };
         };
     };
@@ -929,7 +1341,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
             };
         };
     };
@@ -970,11 +1384,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
             };
         };
     };
@@ -991,7 +1408,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerdictView"];
+                };
             };
         };
     };
@@ -1155,7 +1574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationPage"];
+                };
             };
         };
     };
@@ -1179,7 +1600,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationDetail"];
+                };
             };
         };
     };
@@ -1211,11 +1634,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The verification with the delivery status of its messages */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationDetail"];
+                };
             };
         };
     };
@@ -1234,7 +1660,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptView"];
+                };
             };
         };
     };
@@ -1253,7 +1681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationDetail"];
+                };
             };
         };
     };
@@ -1272,11 +1702,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The verification after the approval (without deliveries) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
             };
         };
     };
@@ -1295,7 +1728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayVerdictView"];
+                };
             };
         };
     };
@@ -1589,7 +2024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
             };
         };
     };
@@ -1610,7 +2047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
             };
         };
     };
@@ -1625,6 +2064,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Unsubscribed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1650,7 +2090,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
             };
         };
     };

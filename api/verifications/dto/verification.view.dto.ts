@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CHANNELS,
+  type CancelReason,
+  type Channel,
+  OUTCOMES,
+  type Outcome,
+  REASONS,
+  RESET_ACTIONS,
+  type Reason,
+  type ResetAction,
+  STATUSES,
+  type VerificationStatus,
+} from '../../../workflows/model';
+
+/**
+ * The verification as the API answers it (verification.view.ts builds it). The console's generated
+ * client is typed from these classes, and test/openapi checks real answers against them.
+ */
+export class VerificationUserView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+}
+
+export class RiskCategorySummary {
+  @ApiProperty() points: number;
+  @ApiProperty({ type: [String] }) factors: string[];
+}
+
+export class RiskSummary {
+  @ApiProperty({ type: RiskCategorySummary }) network: RiskCategorySummary;
+  @ApiProperty({ type: RiskCategorySummary }) endpoint: RiskCategorySummary;
+  @ApiProperty({ type: RiskCategorySummary }) persona: RiskCategorySummary;
+  @ApiProperty({ type: RiskCategorySummary }) challenge: RiskCategorySummary;
+}
+
+/** The caller's device and network as the risk score saw them. No IP address. */
+export class SessionContextView {
+  @ApiProperty({ nullable: true, type: String }) ipCountry: string | null;
+  @ApiProperty({ nullable: true, type: Number }) asn: number | null;
+  @ApiProperty({ nullable: true, type: String }) asOrganisation: string | null;
+  @ApiProperty() networkKind: string;
+  @ApiProperty({ nullable: true, type: String }) deviceFamily: string | null;
+  @ApiProperty({ nullable: true, type: String }) platform: string | null;
+  @ApiProperty({ nullable: true, type: String }) timezone: string | null;
+}
+
+export class ApprovalView {
+  @ApiProperty({ enum: RESET_ACTIONS }) action: ResetAction;
+  @ApiProperty() approvedBy: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional() ticketRef?: string;
+  @ApiProperty({ format: 'date-time' }) approvedAt: string;
+}
+
+/** The caller's optional sign-in with their work account during the SSP. */
+export class StepUpResultView {
+  @ApiProperty() matched: boolean;
+  @ApiProperty() issuer: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+/** What the post-approval connector did at the IdP (manual: recorded only). */
+export class ConnectorResultView {
+  @ApiProperty() connector: string;
+  @ApiProperty({ enum: RESET_ACTIONS }) action: ResetAction;
+  @ApiProperty({ enum: ['recorded', 'succeeded', 'failed'] }) status: 'recorded' | 'succeeded' | 'failed';
+  @ApiProperty() detail: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class VerificationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: STATUSES }) status: VerificationStatus;
+  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeReason: string | null;
+  @ApiProperty({ enum: ['agent', 'superseded', 'delivery_failed'], nullable: true }) cancelReason: CancelReason | null;
+  @ApiProperty({ type: VerificationUserView }) user: VerificationUserView;
+  @ApiProperty({ enum: CHANNELS }) channel: Channel;
+  @ApiProperty() destinationMasked: string;
+  @ApiProperty({ enum: REASONS }) reason: Reason;
+  @ApiProperty({ nullable: true, type: String }) ticketRef: string | null;
+  @ApiProperty() initiatedBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) linkExpiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sessionExpiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvalDeadline: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Null before the risk is assessed, or for agents when the policy hides the number',
+  })
+  riskScore: number | null;
+  @ApiProperty({ type: RiskSummary }) summary: RiskSummary;
+  @ApiProperty({ type: SessionContextView, nullable: true, description: 'Null before the outcome' }) session: SessionContextView | null;
+  @ApiProperty({ type: ApprovalView, nullable: true, description: 'The first approval' }) resetAction: ApprovalView | null;
+  @ApiProperty({ type: StepUpResultView, nullable: true }) stepUp: StepUpResultView | null;
+  @ApiProperty({ description: 'Two for privileged targets (four-eyes rule)' }) requiredApprovals: number;
+  @ApiProperty({ type: [ApprovalView] }) approvals: ApprovalView[];
+  @ApiProperty({ type: ConnectorResultView, nullable: true }) connectorResult: ConnectorResultView | null;
+  @ApiProperty() policyVersion: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) supersededBy: string | null;
+}
+
+/** A message sent for a verification (the link, the reset notice) with its delivery status. */
+export class DeliveryView {
+  @ApiProperty() purpose: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() destinationMasked: string;
+  @ApiProperty() provider: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The provider’s latest word (Twilio: queued, sent, delivered, undelivered, failed…); null for the dev outbox',
+  })
+  status: string | null;
+  @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) statusAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** One verification as GET /{id}, create and cancel answer it: with its deliveries. */
+export class VerificationDetail extends VerificationView {
+  @ApiProperty({ type: [DeliveryView] }) deliveries: DeliveryView[];
+}
+
+export class VerificationPage {
+  @ApiProperty({ type: [VerificationView] }) items: VerificationView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor: string | null;
+  @ApiProperty({ description: 'Every verification matching the filters' }) total: number;
+}
