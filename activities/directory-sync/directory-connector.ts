@@ -1,3 +1,5 @@
+import type { DirectoryFileUser } from '../../api/directory/directory-file';
+
 /**
  * Where the directory comes from. A connector (SCIM 2.0 from the IdP, or a file in the import
  * format) yields the organisation's people page by page in ResetGate's shape; one sync routine
@@ -17,23 +19,8 @@ export interface ConnectorPage {
   skipped: { id: string; message: string }[];
 }
 
-/** A person as the directory table holds them. */
-export interface DirectoryPerson {
-  id: string;
-  email: string;
-  displayName: string;
-  givenName: string;
-  familyName: string;
-  title: string | null;
-  department: string | null;
-  office: string | null;
-  officeCountry: string | null;
-  managerId: string | null;
-  mobilePhone: string | null;
-  personalEmail: string | null;
-  groups: string[];
-  active: boolean;
-}
+/** A person as the directory table holds them: the import format's fields, and whether they are active. */
+export type DirectoryPerson = DirectoryFileUser & { active: boolean };
 
 /** The source refused or broke; `permanent` when retrying cannot help (bad credentials, no users). */
 export class DirectorySourceError extends Error {

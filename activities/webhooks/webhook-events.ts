@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { VerificationEntity } from '../../api/database/entities';
+import { toVerificationView, type VerificationView } from '../../api/verifications/verification.view';
 import { OUTCOMES, type VerificationStatus } from '../../workflows/model';
 
 export const WEBHOOK_EVENT_TYPES = ['verification.created', 'verification.completed', 'verification.reset_approved'] as const;
@@ -39,22 +40,25 @@ export async function publishWebhookEvent(db: EntityManager, type: WebhookEventT
 }
 
 /** What an integrator learns about a verification: its state and outcome. Never the destination, a token or an answer. */
-function webhookVerification(v: VerificationEntity) {
-  return {
-    id: v.id,
-    status: v.status,
-    outcome: v.outcome,
-    outcomeReason: v.outcomeReason,
-    cancelReason: v.cancelReason,
-    user: { id: v.userId, email: v.userEmail, name: v.userName },
-    channel: v.channel,
-    destinationMasked: v.destinationMasked,
-    reason: v.reason,
-    ticketRef: v.ticketRef,
-    initiatedBy: v.initiatedBy,
-    riskScore: v.riskScore,
-    resetAction: v.approval,
-    createdAt: v.createdAt.toISOString(),
-    completedAt: v.completedAt?.toISOString() ?? null,
-  };
+const WEBHOOK_FIELDS = [
+  'id',
+  'status',
+  'outcome',
+  'outcomeReason',
+  'cancelReason',
+  'user',
+  'channel',
+  'destinationMasked',
+  'reason',
+  'ticketRef',
+  'initiatedBy',
+  'riskScore',
+  'resetAction',
+  'createdAt',
+  'completedAt',
+] as const satisfies readonly (keyof VerificationView)[];
+
+function webhookVerification(v: VerificationEntity): Pick<VerificationView, (typeof WEBHOOK_FIELDS)[number]> {
+  const view = toVerificationView(v);
+  return Object.fromEntries(WEBHOOK_FIELDS.map((field) => [field, view[field]])) as Pick<VerificationView, (typeof WEBHOOK_FIELDS)[number]>;
 }
