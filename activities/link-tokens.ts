@@ -1,12 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** 256 bits from the CSPRNG, URL-safe. Only its hash is ever stored. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
 }
 
 /** The token travels in the fragment, so it reaches neither server logs nor Referer headers. */

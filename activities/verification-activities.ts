@@ -26,7 +26,8 @@ import type { MessageSender, SendResult } from './delivery/message-sender';
 import { recordMessageStatus } from './delivery/message-status';
 import type { DirectoryActivitySource } from './directory/activity-source';
 import { TableActivitySource } from './directory/table-activity-source';
-import { hashToken, MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
+import { hashSecret } from '../api/common/hash-secret';
+import { MAX_LINK_LIFETIME_SECONDS, newToken, verificationLink } from './link-tokens';
 import { assessRisk } from './risk/assess-risk';
 import { sessionContext } from './risk/session-context';
 import { NetworkIntel } from './risk/network-intel';
@@ -104,7 +105,7 @@ export function createActivities({ dataSource, sender, publicUrl, networkIntel, 
         const link = await db.save(
           db.create(VerificationLinkEntity, {
             verificationId: verification.id,
-            tokenHash: hashToken(token),
+            tokenHash: hashSecret(token),
             expiresAt: new Date(Date.now() + lifetime * 1000),
           }),
         );

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
+import { hashSecret } from '../common/hash-secret';
 import { ApiKeyEntity, type Role } from '../database/entities/api-key.entity';
-
-const hash = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 /** API keys are random, shown once, and stored only as SHA-256. */
 @Injectable()
@@ -14,7 +13,7 @@ export class ApiKeysService {
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
   async authenticate(presented: string): Promise<ApiKeyEntity | null> {
-    return this.keys.findOneBy({ keyHash: hash(presented), revokedAt: IsNull() });
+    return this.keys.findOneBy({ keyHash: hashSecret(presented), revokedAt: IsNull() });
   }
 
   list(): Promise<ApiKeyEntity[]> {
@@ -25,7 +24,7 @@ export class ApiKeysService {
   async create(name: string, roles: Role[], audit?: (db: EntityManager) => Promise<void>): Promise<{ key: string; record: ApiKeyEntity }> {
     const key = `rg_${randomBytes(24).toString('base64url')}`;
     const record = await this.keys.manager.transaction(async (db) => {
-      const saved = await db.save(db.create(ApiKeyEntity, { name, roles, prefix: key.slice(0, 8), keyHash: hash(key) }));
+      const saved = await db.save(db.create(ApiKeyEntity, { name, roles, prefix: key.slice(0, 8), keyHash: hashSecret(key) }));
       await audit?.(db);
       return saved;
     });
@@ -48,9 +47,9 @@ export class ApiKeysService {
   /** RESETGATE_BOOTSTRAP_API_KEY: lets automation and tests start from nothing. */
   async ensureBootstrapKey(key: string): Promise<void> {
     if (key.length < 16) throw new Error('RESETGATE_BOOTSTRAP_API_KEY must be at least 16 characters');
-    if (await this.keys.findOneBy({ keyHash: hash(key) })) return;
+    if (await this.keys.findOneBy({ keyHash: hashSecret(key) })) return;
     await this.keys.save(
-      this.keys.create({ name: 'bootstrap', roles: ['admin', 'agent', 'auditor'], prefix: key.slice(0, 4), keyHash: hash(key) }),
+      this.keys.create({ name: 'bootstrap', roles: ['admin', 'agent', 'auditor'], prefix: key.slice(0, 4), keyHash: hashSecret(key) }),
     );
     this.logger.log('bootstrap API key registered');
   }

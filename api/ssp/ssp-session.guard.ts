@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { readCookie } from '../common/cookies';
+import { hashSecret } from '../common/hash-secret';
 import { ProblemException } from '../common/problem';
 import { SspSessionEntity } from '../database/entities';
 
 export const SSP_COOKIE = 'rg_ssp';
-
-export const hashSessionId = (id: string) => createHash('sha256').update(id, 'utf8').digest();
 
 type SspRequest = Request & { sspSession?: SspSessionEntity };
 
@@ -24,7 +22,7 @@ export class SspSessionGuard implements CanActivate {
     const session =
       id &&
       (await this.dataSource.getRepository(SspSessionEntity).findOneBy({
-        sessionHash: hashSessionId(id),
+        sessionHash: hashSecret(id),
         finishedAt: IsNull(),
         expiresAt: MoreThan(new Date()),
       }));

@@ -3,7 +3,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { hashToken } from '../../activities/link-tokens';
 import type { QuestionOption, UserAnswer } from '../../activities/challenge/question';
 import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/messages';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +10,7 @@ import { ProblemException } from '../common/problem';
 import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../database/entities';
 import { refusalReason } from '../verifications/verification-errors';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
-import { hashSessionId } from './ssp-session.guard';
+import { hashSecret } from '../common/hash-secret';
 
 const LINK_INVALID = 'Ask the helpdesk for a new link. Links work once and expire after a few minutes.';
 
@@ -39,7 +38,7 @@ export class SspService {
       .createQueryBuilder()
       .update(VerificationLinkEntity)
       .set({ usedAt: () => 'now()' })
-      .where('token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { hash: hashToken(token) })
+      .where('token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { hash: hashSecret(token) })
       .returning('verification_id')
       .execute();
     if (rows.length === 0) {
@@ -71,7 +70,7 @@ export class SspService {
     const expiresAt = new Date(started.sessionExpiresAt);
     await this.dataSource
       .getRepository(SspSessionEntity)
-      .insert({ verificationId: verification.id, sessionHash: hashSessionId(sessionId), expiresAt });
+      .insert({ verificationId: verification.id, sessionHash: hashSecret(sessionId), expiresAt });
     return { status: 'in_progress' as const, sessionId, sessionExpiresAt: started.sessionExpiresAt, questionCount: started.questionCount };
   }
 

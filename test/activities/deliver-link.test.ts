@@ -1,7 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import type { MessageSender } from '../../activities/delivery/message-sender';
-import { hashToken } from '../../activities/link-tokens';
+import { hashSecret } from '../../api/common/hash-secret';
 import { createActivities } from '../../activities/verification-activities';
 import { DeliveryEntity, DevOutboxMessageEntity, VerificationLinkEntity } from '../../api/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -38,7 +38,7 @@ test('a retry after a successful send finds the delivery and sends nothing', asy
   const [message] = await db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId: v.id });
   const token = new URL(message.link!).hash.replace('#token=', '');
   const link = await db.dataSource.getRepository(VerificationLinkEntity).findOneByOrFail({ verificationId: v.id });
-  expect(link.tokenHash.equals(hashToken(token))).toBe(true);
+  expect(link.tokenHash.equals(hashSecret(token))).toBe(true);
   expect(Buffer.from(token, 'base64url')).toHaveLength(32);
 });
 

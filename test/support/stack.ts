@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { appendFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { hashSecret } from '../../api/common/hash-secret';
 import { ApiKeyEntity, type Role } from '../../api/database/entities/api-key.entity';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
@@ -160,7 +161,7 @@ export async function apiKeyWithRoles(stack: Stack, ...roles: Role[]): Promise<s
     name: `test-${roles.join('-')}`,
     roles,
     prefix: key.slice(0, 8),
-    keyHash: createHash('sha256').update(key, 'utf8').digest(),
+    keyHash: hashSecret(key),
   });
   return key;
 }

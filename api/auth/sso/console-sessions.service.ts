@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { hashSecret } from '../../common/hash-secret';
 import { AppConfig } from '../../config/app-config';
 import { ConsoleSessionEntity } from '../../database/entities';
 import type { Role } from '../../database/entities/api-key.entity';
 
 export const CONSOLE_COOKIE = 'rg_console';
-
-const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /** Touch a session at most this often: reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
@@ -39,7 +38,7 @@ export class ConsoleSessionsService {
     await repo.delete({ expiresAt: LessThan(now) }); // housekeeping, cheap with the index
     const session = await repo.save(
       repo.create({
-        sessionHash: sha256(cookie),
+        sessionHash: hashSecret(cookie),
         subject: user.subject,
         email: user.email,
         displayName: user.name,
@@ -57,7 +56,7 @@ export class ConsoleSessionsService {
   /** The live session for a cookie, or null when unknown, idle too long or past its lifetime. */
   async find(cookie: string): Promise<ConsoleSessionEntity | null> {
     const repo = this.dataSource.getRepository(ConsoleSessionEntity);
-    const session = await repo.findOneBy({ sessionHash: sha256(cookie) });
+    const session = await repo.findOneBy({ sessionHash: hashSecret(cookie) });
     if (!session) return null;
     const now = Date.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sso.sessionIdleSeconds * 1000;
@@ -74,10 +73,8 @@ export class ConsoleSessionsService {
 
   async destroy(cookie: string): Promise<ConsoleSessionEntity | null> {
     const repo = this.dataSource.getRepository(ConsoleSessionEntity);
-    const session = await repo.findOneBy({ sessionHash: sha256(cookie) });
+    const session = await repo.findOneBy({ sessionHash: hashSecret(cookie) });
     if (session) await repo.delete({ sessionHash: session.sessionHash });
     return session;
   }
 }
-
-export { sha256 as hashSecret };

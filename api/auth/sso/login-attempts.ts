@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { OidcLoginAttemptEntity } from '../../database/entities';
-import { hashSecret } from './console-sessions.service';
+import { hashSecret } from '../../common/hash-secret';
 import type { AuthorizationRequest } from './oidc-client';
 
 export const LOGIN_ATTEMPT_TTL_MS = 10 * 60_000;
