@@ -1,13 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { readCookie } from '../common/cookies';
 import { ProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import type { Role } from '../database/entities/api-key.entity';
-import { ApiKeysService } from './api-keys.service';
+import { Credentials } from './credentials';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { PUBLIC_KEY, ROLES_KEY, TRUSTED_CORS_KEY } from './roles.decorator';
-import { CONSOLE_COOKIE, ConsoleSessionsService } from './sso/console-sessions.service';
 import { isSafeMethod, requireCsrf } from './sso/csrf';
 
 /**
@@ -19,8 +17,7 @@ import { isSafeMethod, requireCsrf } from './sso/csrf';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
-    private readonly sessions: ConsoleSessionsService,
+    private readonly credentials: Credentials,
     private readonly config: AppConfig,
   ) {}
 
@@ -40,18 +37,14 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest, trustsCors: boolean): Promise<Principal> {
-    const authorization = request.headers.authorization;
-    if (authorization) {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const key = match && (await this.apiKeys.authenticate(match[1]));
-      if (!key) throw new ProblemException('unauthorized', 'The API key is not valid or has been revoked.');
-      return { id: `apikey:${key.name}`, roles: key.roles, kind: 'api_key' };
+    const credential = await this.credentials.of(request);
+    if (credential.kind === 'invalid_key') throw new ProblemException('unauthorized', 'The API key is not valid or has been revoked.');
+    if (credential.kind === 'none')
+      throw new ProblemException('unauthorized', 'Sign in to the console, or send Authorization: Bearer <api key>.');
+    if (credential.kind === 'console_user' && !isSafeMethod(request.method)) {
+      const fromTrustedOrigin = trustsCors && this.config.codecCorsOrigins.includes(String(request.headers.origin));
+      if (!fromTrustedOrigin) requireCsrf(request, credential.csrfToken, this.config.publicUrl);
     }
-    const cookie = readCookie(request, CONSOLE_COOKIE);
-    const session = cookie ? await this.sessions.find(cookie) : null;
-    if (!session) throw new ProblemException('unauthorized', 'Sign in to the console, or send Authorization: Bearer <api key>.');
-    const fromTrustedOrigin = trustsCors && this.config.codecCorsOrigins.includes(String(request.headers.origin));
-    if (!isSafeMethod(request.method) && !fromTrustedOrigin) requireCsrf(request, session.csrfToken, this.config.publicUrl);
-    return { id: `user:${session.email}`, roles: session.roles, kind: 'console_user', name: session.displayName };
+    return credential.principal;
   }
 }

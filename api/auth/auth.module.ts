@@ -7,7 +7,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
 import { AuthController } from './sso/auth.controller';
-import { StillAuthenticated } from './still-authenticated';
+import { Credentials } from './credentials';
 import { ConsoleSessionsService } from './sso/console-sessions.service';
 import { OidcClient } from './sso/oidc-client';
 
@@ -15,7 +15,7 @@ import { OidcClient } from './sso/oidc-client';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AuditModule],
   controllers: [AuthController, ApiKeysController],
-  providers: [ApiKeysService, ConsoleSessionsService, OidcClient, StillAuthenticated, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [ApiKeysService, ConsoleSessionsService, OidcClient, StillAuthenticated],
+  providers: [ApiKeysService, ConsoleSessionsService, OidcClient, Credentials, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ApiKeysService, ConsoleSessionsService, OidcClient, Credentials],
 })
 export class AuthModule {}

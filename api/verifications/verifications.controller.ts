@@ -6,7 +6,7 @@ import { type DataSource, In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { VerificationEntity } from '../database/entities';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
-import { StillAuthenticated } from '../auth/still-authenticated';
+import { Credentials } from '../auth/credentials';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
 import { RateLimiter } from '../common/rate-limiter';
@@ -35,7 +35,7 @@ export class VerificationsController {
   constructor(
     private readonly verifications: VerificationsService,
     private readonly changes: VerificationEvents,
-    private readonly stillAuthenticated: StillAuthenticated,
+    private readonly credentials: Credentials,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -80,7 +80,7 @@ export class VerificationsController {
         const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
         return rows.map((row) => this.visible(toVerificationView(row), who));
       },
-      () => this.stillAuthenticated.check(req),
+      () => this.credentials.stillValid(req),
       this.config.liveHeartbeatSeconds * 1000,
     );
   }
