@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectoryUserEntity } from '../../api/database/entities';
-import { call, type Stack, startStack } from '../support/stack';
+import { syncDirectoryNow } from '../support/directory-sync';
+import { type Stack, startStack } from '../support/stack';
 
 /**
  * The same scheduled sync from a file connector: an HR export in the import format's people CSV,
@@ -23,19 +24,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function syncNow() {
-  const started = await call(stack, 'POST', '/api/v1/directory/syncs');
-  expect(started.status).toBe(202);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const report = (await call(stack, 'GET', '/api/v1/directory/syncs?limit=5')).body.items.find(
-      (r: { id: string }) => r.id === started.body.id,
-    );
-    if (report && report.status !== 'running') return report;
-    if (Date.now() > deadline) throw new Error(`sync still ${report?.status ?? 'not started'}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const syncNow = () => syncDirectoryNow(stack);
 
 const users = () => stack.db.dataSource.getRepository(DirectoryUserEntity);
 

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DirectoryUserEntity } from '../../api/database/entities';
 import { directorySyncScheduleId } from '../../api/worker/directory-sync-schedule';
 import { type FakeScim, generateScimOrganisation, startFakeScim } from '../support/fake-scim';
+import { syncDirectoryNow } from '../support/directory-sync';
 import { call, type Stack, startStack } from '../support/stack';
 
 /** Directory sync from a local SCIM 2.0 service provider: the schedule, the mapping, the report, and a failed sync that changes nothing. */
@@ -20,18 +21,7 @@ afterAll(async () => {
   await scim?.close();
 });
 
-async function syncNow() {
-  const started = await call(stack, 'POST', '/api/v1/directory/syncs');
-  expect(started.status).toBe(202);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const reports = await call(stack, 'GET', '/api/v1/directory/syncs?limit=5');
-    const report = reports.body.items.find((r: { id: string }) => r.id === started.body.id);
-    if (report && report.status !== 'running') return report;
-    if (Date.now() > deadline) throw new Error(`sync still ${report?.status ?? 'not started'}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const syncNow = () => syncDirectoryNow(stack);
 
 const users = () => stack.db.dataSource.getRepository(DirectoryUserEntity);
 
