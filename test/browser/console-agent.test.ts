@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
-import { desktopContext, markPage, passOnPhone, pickCaller, screenshotScreen, signInWithBrowser } from '../support/console-page';
+import {
+  desktopContext,
+  markPage,
+  passOnPhone,
+  pickCaller,
+  screenshotScreen,
+  signInWithBrowser,
+  whenStreamed,
+} from '../support/console-page';
 import { signInToConsole } from '../support/console-session';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
@@ -225,5 +233,49 @@ test('an agent resends from the panel (pre-filled, replacing the open link), is 
   await confirm.getByRole('button', { name: 'Cancel verification' }).click();
   await page.locator('rg-status-chip').getByText('Cancelled').waitFor();
   expect(await page.getByRole('button', { name: 'Cancel verification' }).count()).toBe(0);
+  await context.close();
+}, 60_000);
+
+test('a slow load never hides a change that reached the panel live while it loaded', async () => {
+  const caller = await pickCaller(stack, { privileged: false, offset: 3 });
+  const created = await call(stack, 'POST', '/api/v1/verifications', {
+    body: { user: caller.email, channel: 'sms', destination: caller.mobile, reason: 'password_reset' },
+  });
+  const id: string = created.body.id;
+  await waitForVerification(stack, id, ['link_sent']);
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.getByText('Live', { exact: true }).waitFor();
+  const cancelStreamed = await whenStreamed(page, id, 'cancelled');
+
+  // The panel's load reads the row while the link is still open, and its answer is held back…
+  let loadRead!: () => void;
+  const read = new Promise<void>((resolve) => (loadRead = resolve));
+  let releaseAnswer!: () => void;
+  const released = new Promise<void>((resolve) => (releaseAnswer = resolve));
+  await page.route(
+    `**/api/v1/verifications/${id}`,
+    async (route) => {
+      const stale = await route.fetch();
+      loadRead();
+      await released;
+      await route.fulfill({ response: stale });
+    },
+    { times: 1 },
+  );
+  await page.getByRole('link', { name: caller.name }).click();
+  await read;
+  // …while the verification is cancelled and the change streams to the page.
+  expect((await call(stack, 'POST', `/api/v1/verifications/${id}/cancel`, { body: {} })).status).toBe(200);
+  await cancelStreamed();
+  await page.waitForTimeout(500); // the console's own stream batches changes for 200 ms
+  const answered = page.waitForResponse((response) => response.url().endsWith(`/api/v1/verifications/${id}`));
+  releaseAnswer();
+  await answered;
+  await page.waitForTimeout(300); // time for the stale answer to reach the screen, were it let through
+
+  await page.locator('rg-status-chip').getByText('Cancelled').waitFor({ timeout: 1000 });
+  expect(await page.locator('rg-status-chip').getByText('Link sent').count()).toBe(0);
   await context.close();
 }, 60_000);

@@ -84,6 +84,28 @@ export async function markPage(page: Page): Promise<() => Promise<boolean>> {
   return () => page.evaluate(() => (globalThis as Record<string, unknown>).__notReloaded === true);
 }
 
+/**
+ * Opens a second live stream in the page; the answer waits for `id` to reach `status` on it. So a
+ * test knows when a change has been sent to browsers.
+ */
+export async function whenStreamed(page: Page, id: string, status: string): Promise<() => Promise<void>> {
+  await page.evaluate(
+    ({ id, status }) =>
+      new Promise<void>((opened) => {
+        const source = new EventSource('/api/v1/verifications/events');
+        (globalThis as Record<string, unknown>).__streamed = new Promise<void>((streamed) =>
+          source.addEventListener('verification', (event) => {
+            const view = JSON.parse((event as unknown as { data: string }).data) as { id: string; status: string };
+            if (view.id === id && view.status === status) streamed(source.close());
+          }),
+        );
+        source.onopen = () => opened();
+      }),
+    { id, status },
+  );
+  return () => page.evaluate(() => (globalThis as Record<string, unknown>).__streamed as Promise<void>);
+}
+
 /** What is on screen now (a dialog over the page), rather than the whole scrolled page. */
 export async function screenshotScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -13,6 +13,7 @@ import { NETWORK_KIND, OPEN_STATUSES, principalName, REASON, STATUS } from '../s
 import { LocalTime } from '../shared/local-time';
 import { StatusChip } from '../shared/status-chip';
 import { LiveIndicator } from '../verifications/live-indicator';
+import { LiveSinceLoad } from '../verifications/live-since-load';
 import { VerificationEvents } from '../verifications/verification-events';
 import { ReplayTimeline } from './replay-timeline';
 import { ResetApproval } from './reset-approval';
@@ -55,17 +56,26 @@ export class VerificationPanel {
   protected readonly canAct = computed(() => this.session.hasAnyRole(PAGE_ROLES.approve));
   protected readonly canReplay = computed(() => this.session.hasAnyRole(PAGE_ROLES.replay));
 
+  /** Bumped when the live stream may have missed changes: a new load, even over one still running. */
+  private readonly resyncs = signal(0);
+  private readonly liveSinceLoad = new LiveSinceLoad();
   private readonly loaded = resource({
-    params: () => this.id(),
-    loader: ({ params, abortSignal }) =>
-      this.api.data<VerificationView>(
-        this.api.client.GET('/api/v1/verifications/{id}', { params: { path: { id: params } }, signal: abortSignal }),
-      ),
+    params: () => ({ id: this.id(), resync: this.resyncs() }),
+    loader: ({ params, abortSignal }) => {
+      this.liveSinceLoad.reset();
+      return this.api.data<VerificationView>(
+        this.api.client.GET('/api/v1/verifications/{id}', { params: { path: { id: params.id } }, signal: abortSignal }),
+      );
+    },
   });
   /** The verification as last seen: loaded, then replaced by each live update and each action's answer. */
-  protected readonly view = linkedSignal<VerificationView | undefined, VerificationView | undefined>({
-    source: () => (this.loaded.hasValue() ? this.loaded.value() : undefined),
-    computation: (loaded) => loaded,
+  /** Kept on screen while a resync loads it again; never shown under another verification's id. */
+  protected readonly view = linkedSignal<{ id: string; loaded?: VerificationView }, VerificationView | undefined>({
+    source: () => ({ id: this.id(), loaded: this.loaded.hasValue() ? this.loaded.value() : undefined }),
+    computation: ({ id, loaded }, previous) => {
+      if (loaded?.id === id) return this.liveSinceLoad.latest(loaded);
+      return previous?.value?.id === id ? previous.value : undefined;
+    },
   });
   protected readonly loadError = computed(() => (this.loaded.status() === 'error' ? describeError(this.loaded.error()) : ''));
   protected readonly isOpen = computed(() => OPEN_STATUSES.includes(this.view()?.status ?? 'created'));
@@ -90,9 +100,11 @@ export class VerificationPanel {
   constructor() {
     const stop = inject(VerificationEvents).listen({
       update: (view) => {
-        if (view.id === this.id()) this.view.set(view);
+        if (view.id !== this.id()) return;
+        this.liveSinceLoad.record(view);
+        this.view.set(view);
       },
-      resync: () => this.loaded.reload(),
+      resync: () => this.resyncs.update((n) => n + 1),
     });
     inject(DestroyRef).onDestroy(stop);
   }

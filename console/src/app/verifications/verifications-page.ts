@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, linkedSignal, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, linkedSignal, resource, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -16,6 +16,7 @@ import { FilterBar } from './filter-bar';
 import { LiveIndicator } from './live-indicator';
 import { DEFAULT_EXPORT_DAYS, exportLink } from '../shared/export-link';
 import { dayStart, hasFilters, listQuery, matchesFilters, nextDay, type VerificationFilters } from './verification-filters';
+import { LiveSinceLoad } from './live-since-load';
 import { VerificationEvents } from './verification-events';
 import { VerificationListState } from './verification-list-state';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
@@ -39,25 +40,40 @@ export class VerificationsPage {
   protected readonly principalName = principalName;
   protected readonly canSend = computed(() => this.session.hasAnyRole(PAGE_ROLES.sendLink));
 
+  /** Bumped when the live stream may have missed changes: a new load, even over one still running. */
+  private readonly resyncs = signal(0);
+  private readonly liveSinceLoad = new LiveSinceLoad();
   protected readonly page = resource({
-    params: () => ({ filters: this.state.filters(), limit: this.state.pageSize(), cursor: this.state.cursors().at(-1) }),
-    loader: ({ params, abortSignal }) =>
-      this.api.data<VerificationPage>(
+    params: () => ({
+      filters: this.state.filters(),
+      limit: this.state.pageSize(),
+      cursor: this.state.cursors().at(-1),
+      resync: this.resyncs(),
+    }),
+    loader: ({ params, abortSignal }) => {
+      this.liveSinceLoad.reset();
+      return this.api.data<VerificationPage>(
         this.api.client.GET('/api/v1/verifications', {
           params: { query: { ...listQuery(params.filters), limit: params.limit, ...(params.cursor && { cursor: params.cursor }) } },
           signal: abortSignal,
         }),
-      ),
+      );
+    },
   });
-  /** What is on screen: the last page loaded, patched by live updates; kept while the next page loads (no jumps). */
-  protected readonly rows = linkedSignal<VerificationPage | undefined, VerificationView[]>({
+  /**
+   * What is on screen: the last page loaded, with what arrived live while it loaded, then patched by
+   * each live update; kept while the next page loads (no jumps).
+   */
+  private readonly shown = linkedSignal<VerificationPage | undefined, { rows: VerificationView[]; total: number | null }>({
     source: () => (this.page.hasValue() ? this.page.value() : undefined),
-    computation: (page, previous) => page?.items ?? previous?.value ?? [],
+    computation: (page, previous) => {
+      if (!page) return previous?.value ?? { rows: [], total: null };
+      const created = untracked(() => this.liveSinceLoad.missingFrom(page.items).filter((v) => this.fitsPageOne(v)));
+      return { rows: [...created, ...page.items.map((v) => this.liveSinceLoad.latest(v))], total: page.total + created.length };
+    },
   });
-  protected readonly total = linkedSignal<VerificationPage | undefined, number | null>({
-    source: () => (this.page.hasValue() ? this.page.value() : undefined),
-    computation: (page, previous) => page?.total ?? previous?.value ?? null,
-  });
+  protected readonly rows = computed(() => this.shown().rows);
+  protected readonly total = computed(() => this.shown().total);
   /** Rows that arrived live, highlighted for a moment. */
   protected readonly fresh = signal<ReadonlySet<string>>(new Set());
   protected readonly pageIndex = computed(() => this.state.cursors().length - 1);
@@ -76,7 +92,7 @@ export class VerificationsPage {
   constructor() {
     const stop = inject(VerificationEvents).listen({
       update: (view) => this.applyLive(view),
-      resync: () => this.page.reload(),
+      resync: () => this.resyncs.update((n) => n + 1),
     });
     inject(DestroyRef).onDestroy(stop);
   }
@@ -111,16 +127,21 @@ export class VerificationsPage {
 
   /** A change from the live stream: the row updates in place; a new one joins the top of page one if it fits the filters. */
   private applyLive(view: VerificationView): void {
-    const rows = this.rows();
+    this.liveSinceLoad.record(view);
+    const { rows, total } = this.shown();
     const at = rows.findIndex((row) => row.id === view.id);
     if (at >= 0) {
-      this.rows.set(rows.map((row, i) => (i === at ? view : row)));
+      this.shown.set({ rows: rows.map((row, i) => (i === at ? view : row)), total });
       return;
     }
-    if (this.pageIndex() !== 0 || !matchesFilters(view, this.state.filters())) return;
-    this.rows.set([view, ...rows]);
-    this.total.update((n) => (n ?? 0) + 1);
+    if (!this.fitsPageOne(view)) return;
+    this.shown.set({ rows: [view, ...rows], total: (total ?? 0) + 1 });
     this.fresh.update((ids) => new Set([...ids, view.id]));
     setTimeout(() => this.fresh.update((ids) => new Set([...ids].filter((id) => id !== view.id))), 4000);
+  }
+
+  /** A verification not on screen joins the top of page one when it fits the filters. */
+  private fitsPageOne(view: VerificationView): boolean {
+    return this.pageIndex() === 0 && matchesFilters(view, this.state.filters());
   }
 }
