@@ -11,7 +11,7 @@ import { ExportsModule } from './exports/exports.module';
 import { DirectorySyncController } from './directory/directory-sync.controller';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
-import { SettingsController } from './settings/settings.controller';
+import { SettingsModule } from './settings/settings.module';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TwilioStatusController } from './twilio/twilio-status.controller';
@@ -26,6 +26,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     TemporalModule,
     AuditModule,
     AuthModule,
+    SettingsModule,
     VerificationsModule,
     ExportsModule,
     CodecModule,
@@ -33,13 +34,6 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     HealthModule,
   ],
-  controllers: [
-    DirectoryController,
-    DirectorySyncController,
-    DevOutboxController,
-    StatsController,
-    SettingsController,
-    TwilioStatusController,
-  ],
+  controllers: [DirectoryController, DirectorySyncController, DevOutboxController, StatsController, TwilioStatusController],
 })
 export class AppModule {}

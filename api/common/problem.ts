@@ -27,6 +27,8 @@ export const PROBLEMS = {
   approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
   directoryNotConfigured: { slug: 'directory-sync-not-configured', status: 409, title: 'No directory connector is configured' },
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
+  policyChanged: { slug: 'policy-changed', status: 409, title: 'The policy changed since you loaded it' },
+  policyInvalid: { slug: 'policy-invalid', status: 422, title: 'The policy is not consistent' },
   webhookDestinationRefused: {
     slug: 'webhook-destination-refused',
     status: 422,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/model';
 import { repoRoot } from '../common/repo-root';
+import { POLICY_BOUNDS } from '../settings/policy-settings';
 import { bool, int, num, origins } from './env';
 import { loadIntegrations, type Integrations } from './integrations-config';
 import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
@@ -31,11 +32,10 @@ export class AppConfig implements Integrations {
   devOutbox: boolean;
   seedDevDirectory: boolean;
   organisationDomains: string[];
+  /** The first policies and limits; admins may save newer versions in the console (PolicyService). */
   maxVerificationsPerUserPerDay: number;
   policy: VerificationPolicy;
-  /** Members of these directory groups need two different approvers for a reset. */
   privilegedGroups: string[];
-  /** Whether agents see the numeric risk score (they always see the outcome and its reasons). */
   agentsSeeRiskScore: boolean;
   sso: SsoConfig;
   /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
@@ -51,9 +51,10 @@ export class AppConfig implements Integrations {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env, 'PORT', 3000, 0, 65535);
-  const linkLifetime = int(env, 'RESETGATE_LINK_LIFETIME_SECONDS', 900, 1, 86_400);
-  const questionsAsked = int(env, 'RESETGATE_QUESTIONS', 4, 3, 4);
-  const minAnswered = int(env, 'RESETGATE_MIN_ANSWERED', 3, 1, questionsAsked);
+  const b = POLICY_BOUNDS;
+  const linkLifetime = int(env, 'RESETGATE_LINK_LIFETIME_SECONDS', 900, b.linkLifetimeSeconds.min, b.linkLifetimeSeconds.max);
+  const questionsAsked = int(env, 'RESETGATE_QUESTIONS', 4, b.questionsAsked.min, b.questionsAsked.max);
+  const minAnswered = int(env, 'RESETGATE_MIN_ANSWERED', 3, b.minAnswered.min, questionsAsked);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
@@ -73,18 +74,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((d) => d.trim().toLowerCase())
       .filter(Boolean),
-    maxVerificationsPerUserPerDay: int(env, 'RESETGATE_MAX_PER_USER_PER_DAY', 5, 1, 1000),
+    maxVerificationsPerUserPerDay: int(
+      env,
+      'RESETGATE_MAX_PER_USER_PER_DAY',
+      5,
+      b.maxVerificationsPerUserPerDay.min,
+      b.maxVerificationsPerUserPerDay.max,
+    ),
     policy: {
       version: env.RESETGATE_POLICY_VERSION ?? 'default-1',
       linkLifetimeSeconds: linkLifetime,
-      sessionLifetimeSeconds: int(env, 'RESETGATE_SESSION_LIFETIME_SECONDS', 600, 1, 3600),
+      sessionLifetimeSeconds: int(
+        env,
+        'RESETGATE_SESSION_LIFETIME_SECONDS',
+        600,
+        b.sessionLifetimeSeconds.min,
+        b.sessionLifetimeSeconds.max,
+      ),
       questionsAsked,
       minQuestions: minAnswered,
       minAnswered,
-      passThreshold: num(env, 'RESETGATE_PASS_THRESHOLD', 0.5, 0, 1),
-      riskStepUp: num(env, 'RESETGATE_RISK_STEP_UP', 0.08, 0, 1),
-      maxRisk: num(env, 'RESETGATE_MAX_RISK', 5, 0, 10),
-      approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, 1, 86_400),
+      passThreshold: num(env, 'RESETGATE_PASS_THRESHOLD', 0.5, b.passThreshold.min, b.passThreshold.max),
+      riskStepUp: num(env, 'RESETGATE_RISK_STEP_UP', 0.08, b.riskStepUp.min, b.riskStepUp.max),
+      maxRisk: num(env, 'RESETGATE_MAX_RISK', 5, b.maxRisk.min, b.maxRisk.max),
+      approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, b.approvalWindowSeconds.min, b.approvalWindowSeconds.max),
       idpStepUp: bool(env, 'RESETGATE_IDP_STEP_UP', true),
     },
     privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),

@@ -10,6 +10,7 @@ import { ConnectorResult1764500000000 } from './migrations/1764500000000-connect
 import { Webhooks1764550000000 } from './migrations/1764550000000-webhooks';
 import { DirectorySync1764600000000 } from './migrations/1764600000000-directory-sync';
 import { Console1764700000000 } from './migrations/1764700000000-console';
+import { PolicyVersions1764750000000 } from './migrations/1764750000000-policy-versions';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   DirectorySync1764600000000,
   ExportIndexes1764650000000,
   Console1764700000000,
+  PolicyVersions1764750000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

@@ -21,6 +21,7 @@ import { listVerifications } from './list-verifications';
 import { VerificationEvents } from './verification-events';
 import { streamVerifications } from './verification-stream';
 import { toVerificationView, viewFor } from './verification.view';
+import { PolicyService } from '../settings/policy.service';
 import { VerificationsService } from './verifications.service';
 
 /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
@@ -37,6 +38,7 @@ export class VerificationsController {
     private readonly changes: VerificationEvents,
     private readonly credentials: Credentials,
     private readonly config: AppConfig,
+    private readonly policies: PolicyService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -45,7 +47,7 @@ export class VerificationsController {
   @ApiOperation({ summary: 'Send a Verification Portal link; supersedes the user’s open verification' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe: the same key and body return the same verification' })
   @ApiCreatedResponse({ type: VerificationDetail })
-  create(
+  async create(
     @Body() dto: CreateVerificationDto,
     @CurrentPrincipal() who: Principal,
     @ClientIp() ip: string | null,
@@ -55,7 +57,8 @@ export class VerificationsController {
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
     // Read from the request, not @Headers(): that would document the header a second time, as required.
     const idempotencyKey = req.header('idempotency-key');
-    return this.verifications.create(dto, who, ip, idempotencyKey).then((view) => this.visible(view, who));
+    const view = await this.verifications.create(dto, who, ip, idempotencyKey);
+    return (await this.visibleTo(who))(view);
   }
 
   @Get()
@@ -63,8 +66,8 @@ export class VerificationsController {
   @ApiOperation({ summary: 'List verifications, newest first, with filters and cursor paging' })
   @ApiOkResponse({ type: VerificationPage })
   async list(@Query() query: ListVerificationsQuery, @CurrentPrincipal() who: Principal): Promise<VerificationPage> {
-    const page = await listVerifications(this.dataSource, query);
-    return { ...page, items: page.items.map((item) => this.visible(item, who)) };
+    const [page, visible] = await Promise.all([listVerifications(this.dataSource, query), this.visibleTo(who)]);
+    return { ...page, items: page.items.map(visible) };
   }
 
   @Get('events')
@@ -77,8 +80,11 @@ export class VerificationsController {
       res,
       this.changes.changed(),
       async (ids) => {
-        const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
-        return rows.map((row) => this.visible(toVerificationView(row), who));
+        const [rows, visible] = await Promise.all([
+          this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) }),
+          this.visibleTo(who),
+        ]);
+        return rows.map((row) => visible(toVerificationView(row)));
       },
       () => this.credentials.stillValid(req),
       this.config.liveHeartbeatSeconds * 1000,
@@ -89,7 +95,8 @@ export class VerificationsController {
   @Roles('agent', 'admin', 'auditor')
   @ApiOkResponse({ type: VerificationDetail, description: 'The verification with the delivery status of its messages' })
   async get(@Id() id: string, @CurrentPrincipal() who: Principal): Promise<VerificationDetail> {
-    return this.visible(await this.verifications.get(id), who);
+    const [view, visible] = await Promise.all([this.verifications.get(id), this.visibleTo(who)]);
+    return visible(view);
   }
 
   @Get(':id/transcript')
@@ -104,8 +111,9 @@ export class VerificationsController {
   @HttpCode(200)
   @Roles('agent', 'admin')
   @ApiOkResponse({ type: VerificationDetail })
-  cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
-    return this.verifications.cancel(id, who, ip).then((view) => this.visible(view, who));
+  async cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
+    const view = await this.verifications.cancel(id, who, ip);
+    return (await this.visibleTo(who))(view);
   }
 
   @Post(':id/reset-approval')
@@ -113,13 +121,14 @@ export class VerificationsController {
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
   @ApiOkResponse({ type: VerificationView, description: 'The verification after the approval (without deliveries)' })
-  approve(
+  async approve(
     @Id() id: string,
     @Body() dto: ResetApprovalDto,
     @CurrentPrincipal() who: Principal,
     @ClientIp() ip: string | null,
   ): Promise<VerificationView> {
-    return this.verifications.approve(id, dto, who, ip).then((view) => this.visible(view, who));
+    const view = await this.verifications.approve(id, dto, who, ip);
+    return (await this.visibleTo(who))(view);
   }
 
   @Post(':id/replay')
@@ -138,7 +147,9 @@ export class VerificationsController {
     return this.verifications.history(id, who, ip);
   }
 
-  private visible<T extends VerificationView>(view: T, who: Principal): T {
-    return viewFor(view, who.roles, this.config.agentsSeeRiskScore);
+  /** Hides the risk number from agents when the policy in force says so (read once per answer). */
+  private async visibleTo(who: Principal): Promise<<T extends VerificationView>(view: T) => T> {
+    const { agentsSeeRiskScore } = await this.policies.current();
+    return (view) => viewFor(view, who.roles, agentsSeeRiskScore);
   }
 }

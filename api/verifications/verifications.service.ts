@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
+import { PolicyService } from '../settings/policy.service';
 import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, VerificationLinkEntity } from '../database/entities';
 import { validateDestination } from './destination';
 import type { CreateVerificationDto } from './dto/create-verification.dto';
@@ -41,6 +42,7 @@ export class VerificationsService {
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly policies: PolicyService,
   ) {}
 
   /**
@@ -54,21 +56,23 @@ export class VerificationsService {
     const destination = validateDestination(dto.channel, dto.destination, this.config.organisationDomains);
     const id = randomUUID();
     const workflowId = `verification-${id}`;
-    const requiredApprovals = user.groups.some((group) => this.config.privilegedGroups.includes(group)) ? 2 : 1;
 
     const { previous, superseded } = await this.dataSource.transaction(async (db) => {
       const previous = await idempotent?.previous(db);
       if (previous) return { previous, superseded: [] };
       await lockUser(db, user.id);
+      // The policy in force now is the one this verification keeps, in its row and its workflow.
+      const { policy, maxVerificationsPerUserPerDay, privilegedGroups } = await this.policies.current(db);
+      const requiredApprovals = user.groups.some((group) => privilegedGroups.includes(group)) ? 2 : 1;
       const today = await db
         .getRepository(VerificationEntity)
         .createQueryBuilder('v')
         .where('v.user_id = :userId AND v.created_at > :since', { userId: user.id, since: new Date(Date.now() - DAY_MS) })
         .getCount();
-      if (today >= this.config.maxVerificationsPerUserPerDay) {
+      if (today >= maxVerificationsPerUserPerDay) {
         throw new ProblemException(
           'dailyLimit',
-          `${user.displayName} already had ${today} verifications in the last 24 hours; the limit is ${this.config.maxVerificationsPerUserPerDay}.`,
+          `${user.displayName} already had ${today} verifications in the last 24 hours; the limit is ${maxVerificationsPerUserPerDay}.`,
         );
       }
       const open = await db.findBy(VerificationEntity, { userId: user.id, status: In([...OPEN_STATUSES]), supersededBy: IsNull() });
@@ -93,7 +97,7 @@ export class VerificationsService {
         ticketRef: dto.ticketRef ?? null,
         initiatedBy: principal.id,
         status: 'created',
-        policy: this.config.policy,
+        policy,
         requiredApprovals,
       });
       await publishWebhookEvent(db, 'verification.created', id);
@@ -120,7 +124,7 @@ export class VerificationsService {
               channel: dto.channel,
               reason: dto.reason,
               initiatedBy: principal.id,
-              policy: this.config.policy,
+              policy,
               ...(requiredApprovals > 1 && { requiredApprovals }),
             },
           ],

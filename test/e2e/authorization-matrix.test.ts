@@ -54,6 +54,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/directory/syncs': ['admin'],
   'GET /api/v1/stats': ALL,
   'GET /api/v1/settings': ['admin'],
+  'PUT /api/v1/settings/policy': ['admin'],
+  'GET /api/v1/settings/policy/versions': OVERSIGHT,
   'GET /api/v1/api-keys': ['admin'],
   'POST /api/v1/api-keys': ['admin'],
   'DELETE /api/v1/api-keys/{id}': ['admin'],

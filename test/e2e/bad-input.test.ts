@@ -33,13 +33,32 @@ async function tableCounts(): Promise<Record<string, number>> {
            (SELECT count(*) FROM ssp_sessions) AS sessions, (SELECT count(*) FROM challenge_questions WHERE grade IS NOT NULL) AS answers,
            (SELECT count(*) FROM api_keys) AS api_keys, (SELECT count(*) FROM dev_outbox_messages) AS outbox,
            (SELECT count(*) FROM audit_events) AS audit_events, (SELECT count(*) FROM console_sessions) AS console_sessions,
-           (SELECT count(*) FROM oidc_login_attempts) AS login_attempts`);
+           (SELECT count(*) FROM oidc_login_attempts) AS login_attempts, (SELECT count(*) FROM policy_versions) AS policy_versions`);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const huge = JSON.stringify({ user: 'x'.repeat(200_000), channel: 'sms', destination: '+447700900123', reason: 'password_reset' });
 const valid = { user: 'u0002', channel: 'sms', destination: '+447700900123', reason: 'password_reset' };
+const policyEdit = {
+  basedOnVersion: 'default-1',
+  note: 'tighter',
+  policy: {
+    linkLifetimeSeconds: 600,
+    sessionLifetimeSeconds: 600,
+    questionsAsked: 4,
+    minAnswered: 3,
+    passThreshold: 0.5,
+    riskStepUp: 0.08,
+    maxRisk: 5,
+    approvalWindowSeconds: 1800,
+    idpStepUp: true,
+  },
+  maxVerificationsPerUserPerDay: 5,
+  privilegedGroups: ['okta-admins'],
+  agentsSeeRiskScore: true,
+};
+const editPolicy = (change: (edit: typeof policyEdit) => unknown) => ({ body: change(structuredClone(policyEdit)) });
 
 type Case = [name: string, method: string, path: () => string, options: Parameters<typeof call>[3], status: number, type: string];
 const cases: Case[] = [
@@ -278,6 +297,65 @@ const cases: Case[] = [
   ],
   ['api key revoke: not an id', 'DELETE', () => '/api/v1/api-keys/nope', {}, 404, 'not-found'],
   ['api key revoke: unknown id', 'DELETE', () => `/api/v1/api-keys/${UNKNOWN_ID}`, {}, 404, 'not-found'],
+  ['policy: malformed JSON', 'PUT', () => '/api/v1/settings/policy', { rawBody: '{"policy":' }, 400, 'malformed-json'],
+  ['policy: empty body', 'PUT', () => '/api/v1/settings/policy', { body: {} }, 400, 'validation-failed'],
+  [
+    'policy: a number as text',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, policy: { ...e.policy, maxRisk: '5' } })),
+    400,
+    'validation-failed',
+  ],
+  [
+    'policy: out of range',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, policy: { ...e.policy, passThreshold: 1.5 } })),
+    400,
+    'validation-failed',
+  ],
+  [
+    'policy: not a whole number',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, maxVerificationsPerUserPerDay: 2.5 })),
+    400,
+    'validation-failed',
+  ],
+  [
+    'policy: unknown setting',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, policy: { ...e.policy, version: 'mine' } })),
+    400,
+    'validation-failed',
+  ],
+  ['policy: no note', 'PUT', () => '/api/v1/settings/policy', editPolicy((e) => ({ ...e, note: '' })), 400, 'validation-failed'],
+  [
+    'policy: a group that is not text',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, privilegedGroups: [7] })),
+    400,
+    'validation-failed',
+  ],
+  [
+    'policy: more answers needed than asked',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, policy: { ...e.policy, questionsAsked: 3, minAnswered: 4 } })),
+    422,
+    'policy-invalid',
+  ],
+  [
+    'policy: edited from a version no longer in force',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, basedOnVersion: 'console-99' })),
+    409,
+    'policy-changed',
+  ],
   ['stats: not a date', 'GET', () => '/api/v1/stats?from=soon', {}, 400, 'validation-failed'],
   ['stats: inverted range', 'GET', () => '/api/v1/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', {}, 400, 'validation-failed'],
   ['stats: range too long', 'GET', () => '/api/v1/stats?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', {}, 400, 'validation-failed'],

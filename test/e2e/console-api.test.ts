@@ -201,3 +201,66 @@ test('settings show the policy and role mapping in force, and no secret', async 
   });
   expect(JSON.stringify(settings.body)).not.toMatch(/secret|password|test-idp-password|test-audit-key/i);
 });
+
+test('an admin saves a new policy version: audited with what changed, used by new verifications only, a stale edit refused', async () => {
+  const admin = await signInToConsole(stack, 'admin@example.com');
+  const auditor = await signInToConsole(stack, 'auditor@example.com');
+  const user = await userIn(
+    `NOT (groups && ARRAY['okta-admins','github-admins','workday-admins','endpoint-admins','fin-payroll']) AND cardinality(groups) > 0`,
+  );
+  const [{ groups }] = await stack.db.dataSource.query(`SELECT groups FROM directory_users WHERE email = $1`, [user.email]);
+  const before = await call(stack, 'POST', '/api/v1/verifications', {
+    ...as(agent),
+    body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
+  });
+  expect(before.body).toMatchObject({ policyVersion: 'default-1', requiredApprovals: 1 });
+
+  const loaded = (await call(stack, 'GET', '/api/v1/settings', as(admin))).body;
+  expect(loaded.policySource).toBeNull();
+  const { version: _version, minQuestions: _minQuestions, ...policy } = loaded.policy;
+  const edit = {
+    basedOnVersion: loaded.policy.version,
+    note: 'INC-9: longer approval window; treat this user’s group as privileged',
+    policy: { ...policy, approvalWindowSeconds: 2700, maxRisk: 4 },
+    maxVerificationsPerUserPerDay: loaded.limits.maxVerificationsPerUserPerDay,
+    privilegedGroups: [...loaded.privilegedGroups, groups[0]],
+    agentsSeeRiskScore: false,
+  };
+  const saved = await call(stack, 'PUT', '/api/v1/settings/policy', { ...as(admin), body: edit });
+  expect(saved.status).toBe(200);
+  expect(saved.body).toMatchObject({
+    policy: { version: 'console-1', approvalWindowSeconds: 2700, maxRisk: 4 },
+    policySource: { changedBy: 'user:admin@example.com', note: edit.note },
+    agentsSeeRiskScore: false,
+  });
+  const [event] = await stack.db.dataSource.query(`SELECT actor, target_id, details FROM audit_events WHERE action = 'policy.changed'`);
+  expect(event).toMatchObject({ actor: 'user:admin@example.com', target_id: 'console-1' });
+  expect(event.details).toEqual({
+    from: 'default-1',
+    note: edit.note,
+    changes: [
+      { setting: 'policy.maxRisk', from: 5, to: 4 },
+      { setting: 'policy.approvalWindowSeconds', from: 1800, to: 2700 },
+      { setting: 'privilegedGroups', from: loaded.privilegedGroups, to: edit.privilegedGroups },
+      { setting: 'agentsSeeRiskScore', from: true, to: false },
+    ],
+  });
+
+  // A second admin still editing the old version is told, and nothing is written.
+  const stale = await call(stack, 'PUT', '/api/v1/settings/policy', { ...as(admin), body: { ...edit, maxVerificationsPerUserPerDay: 9 } });
+  expect(stale.status).toBe(409);
+  expect(stale.body).toMatchObject({ type: 'https://resetgate.dev/problems/policy-changed', currentVersion: 'console-1' });
+
+  // New verifications take the new version; the open one keeps the policy it started with.
+  const after = await call(stack, 'POST', '/api/v1/verifications', {
+    ...as(agent),
+    body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
+  });
+  expect(after.body).toMatchObject({ policyVersion: 'console-1', requiredApprovals: 2, riskScore: null });
+  const [row] = await stack.db.dataSource.query(`SELECT policy FROM verifications WHERE id = $1`, [before.body.id]);
+  expect(row.policy).toMatchObject({ version: 'default-1', approvalWindowSeconds: 1800 });
+
+  const versions = await call(stack, 'GET', '/api/v1/settings/policy/versions', as(auditor));
+  expect(versions.body.items).toMatchObject([{ version: 'console-1', changedBy: 'user:admin@example.com', note: edit.note }]);
+  await expect(stack.db.dataSource.query(`UPDATE policy_versions SET note = 'rewritten'`)).rejects.toThrow(/append-only/);
+});

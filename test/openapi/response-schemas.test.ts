@@ -111,6 +111,15 @@ test('directory, audit, stats, settings, syncs and webhooks answers match the do
   const webhook = await call(stack, 'POST', '/api/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hook', description: 'schema test' } });
   expectDocumented('POST', '/api/v1/webhooks', webhook);
   await create(await someUser(2));
+  // The settings before any console edit (policySource null), then a saved version.
+  expectDocumented('GET', '/api/v1/settings', await call(stack, 'GET', '/api/v1/settings'));
+  const { policy, limits, privilegedGroups, agentsSeeRiskScore } = (await call(stack, 'GET', '/api/v1/settings')).body;
+  const { version, minQuestions: _minQuestions, ...editable } = policy;
+  const saved = await call(stack, 'PUT', '/api/v1/settings/policy', {
+    body: { basedOnVersion: version, note: 'schema test', policy: editable, ...limits, privilegedGroups, agentsSeeRiskScore },
+  });
+  expect(saved.status).toBe(200);
+  expectDocumented('PUT', '/api/v1/settings/policy', saved);
 
   const reads: [string, string][] = [
     ['/api/v1/directory/users', '/api/v1/directory/users?q=a'],
@@ -118,6 +127,7 @@ test('directory, audit, stats, settings, syncs and webhooks answers match the do
     ['/api/v1/audit-events/verify', '/api/v1/audit-events/verify'],
     ['/api/v1/stats', '/api/v1/stats'],
     ['/api/v1/settings', '/api/v1/settings'],
+    ['/api/v1/settings/policy/versions', '/api/v1/settings/policy/versions'],
     ['/api/v1/directory/syncs', '/api/v1/directory/syncs'],
     ['/api/v1/webhooks', '/api/v1/webhooks'],
     ['/api/v1/webhooks/{id}/deliveries', `/api/v1/webhooks/${webhook.body.id}/deliveries`],

@@ -7,6 +7,7 @@ import { DevOutboxMessageEntity } from './dev-outbox-message.entity';
 import { DirectoryMeetingEntity, DirectorySigninEntity, DirectorySyncEntity, DirectoryUserEntity } from './directory.entities';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MessageStatusEntity } from './message-status.entity';
+import { PolicyVersionEntity } from './policy-version.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
@@ -26,6 +27,7 @@ export {
   IdempotencyKeyEntity,
   MessageStatusEntity,
   OidcLoginAttemptEntity,
+  PolicyVersionEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -48,6 +50,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   MessageStatusEntity,
   OidcLoginAttemptEntity,
+  PolicyVersionEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The verification policy in force (workflows/model.ts VerificationPolicy), each set by an environment variable. */
+/** The verification policy in force (workflows/model.ts VerificationPolicy). */
 export class PolicyView {
   @ApiProperty() version: string;
   @ApiProperty() linkLifetimeSeconds: number;
@@ -33,12 +33,34 @@ export class SsoSettingsView {
   @ApiProperty({ type: RoleGroupsView }) roleGroups: RoleGroupsView;
 }
 
+/** Who saved the policy version in force, when and why; null while the environment's first values apply. */
+export class PolicySourceView {
+  @ApiProperty() changedBy: string;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
+  @ApiProperty() note: string;
+}
+
 /** The settings in force; never a secret. */
 export class SettingsView {
   @ApiProperty({ type: PolicyView }) policy: PolicyView;
+  @ApiProperty({ type: PolicySourceView, nullable: true }) policySource: PolicySourceView | null;
   @ApiProperty({ type: LimitsView }) limits: LimitsView;
   @ApiProperty({ type: [String] }) organisationDomains: string[];
   @ApiProperty({ type: [String] }) privilegedGroups: string[];
   @ApiProperty() agentsSeeRiskScore: boolean;
   @ApiProperty({ type: SsoSettingsView }) sso: SsoSettingsView;
+}
+
+/** One saved version of the policies and limits. */
+export class PolicyVersionView extends PolicySourceView {
+  @ApiProperty() version: string;
+  @ApiProperty({ type: PolicyView }) policy: PolicyView;
+  @ApiProperty({ type: LimitsView }) limits: LimitsView;
+  @ApiProperty({ type: [String] }) privilegedGroups: string[];
+  @ApiProperty() agentsSeeRiskScore: boolean;
+}
+
+export class PolicyVersionList {
+  @ApiProperty({ type: [PolicyVersionView], description: 'Newest first; the environment’s first values are not listed' })
+  items: PolicyVersionView[];
 }

@@ -71,23 +71,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Policies, limits and role mapping in force (read-only; set by environment variables) */
-        get: operations["SettingsController_settings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/twilio/status": {
         parameters: {
             query?: never;
@@ -235,6 +218,57 @@ export interface paths {
         post?: never;
         /** Revoke an API key (at once; revoking twice is harmless) */
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policies, limits and role mapping in force */
+        get: operations["SettingsController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a new version of the policies and limits; new verifications use it, open ones keep theirs */
+        put: operations["SettingsController_updatePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy versions saved in the console, newest first, with who saved each and why */
+        get: operations["SettingsController_policyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -744,42 +778,6 @@ export interface components {
             /** @description Always 11 buckets, scores 0 to 10 */
             riskHistogram: components["schemas"]["RiskBucket"][];
         };
-        PolicyView: {
-            version: string;
-            linkLifetimeSeconds: number;
-            sessionLifetimeSeconds: number;
-            questionsAsked: number;
-            minQuestions: number;
-            minAnswered: number;
-            passThreshold: number;
-            riskStepUp?: number;
-            maxRisk: number;
-            approvalWindowSeconds: number;
-            idpStepUp?: boolean;
-        };
-        LimitsView: {
-            maxVerificationsPerUserPerDay: number;
-        };
-        RoleGroupsView: {
-            admin: string[];
-            agent: string[];
-            auditor: string[];
-        };
-        SsoSettingsView: {
-            issuer: string;
-            /** @description Whether the built-in development IdP is in use */
-            devIdp: boolean;
-            rolesClaim: string;
-            roleGroups: components["schemas"]["RoleGroupsView"];
-        };
-        SettingsView: {
-            policy: components["schemas"]["PolicyView"];
-            limits: components["schemas"]["LimitsView"];
-            organisationDomains: string[];
-            privilegedGroups: string[];
-            agentsSeeRiskScore: boolean;
-            sso: components["schemas"]["SsoSettingsView"];
-        };
         AuditEventView: {
             /** @description Increasing with the chain order; a decimal string */
             id: string;
@@ -859,6 +857,91 @@ export interface components {
             revokedAt: string | null;
             /** @description The key itself. Shown this once: only its hash is kept. */
             key: string;
+        };
+        PolicyView: {
+            version: string;
+            linkLifetimeSeconds: number;
+            sessionLifetimeSeconds: number;
+            questionsAsked: number;
+            minQuestions: number;
+            minAnswered: number;
+            passThreshold: number;
+            riskStepUp?: number;
+            maxRisk: number;
+            approvalWindowSeconds: number;
+            idpStepUp?: boolean;
+        };
+        PolicySourceView: {
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+            note: string;
+        };
+        LimitsView: {
+            maxVerificationsPerUserPerDay: number;
+        };
+        RoleGroupsView: {
+            admin: string[];
+            agent: string[];
+            auditor: string[];
+        };
+        SsoSettingsView: {
+            issuer: string;
+            /** @description Whether the built-in development IdP is in use */
+            devIdp: boolean;
+            rolesClaim: string;
+            roleGroups: components["schemas"]["RoleGroupsView"];
+        };
+        SettingsView: {
+            policy: components["schemas"]["PolicyView"];
+            policySource: components["schemas"]["PolicySourceView"] | null;
+            limits: components["schemas"]["LimitsView"];
+            organisationDomains: string[];
+            privilegedGroups: string[];
+            agentsSeeRiskScore: boolean;
+            sso: components["schemas"]["SsoSettingsView"];
+        };
+        EditablePolicyDto: {
+            /** @description SMS links are capped at 600 whatever this says */
+            linkLifetimeSeconds: number;
+            sessionLifetimeSeconds: number;
+            questionsAsked: number;
+            /** @description At most questionsAsked */
+            minAnswered: number;
+            passThreshold: number;
+            /** @description How much each risk point raises the pass threshold */
+            riskStepUp: number;
+            /** @description A higher risk score fails whatever the answers */
+            maxRisk: number;
+            approvalWindowSeconds: number;
+            /** @description Offer the sign-in at the organisation’s IdP in the SSP */
+            idpStepUp: boolean;
+        };
+        UpdatePolicyDto: {
+            /** @description The version this edit starts from (policy.version from GET /settings); a newer one in force gets a 409 */
+            basedOnVersion: string;
+            /** @description Why the change is made, for the audit log */
+            note: string;
+            policy: components["schemas"]["EditablePolicyDto"];
+            maxVerificationsPerUserPerDay: number;
+            /** @description Directory groups whose members need two different approvers */
+            privilegedGroups: string[];
+            agentsSeeRiskScore: boolean;
+        };
+        PolicyVersionView: {
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+            note: string;
+            version: string;
+            policy: components["schemas"]["PolicyView"];
+            limits: components["schemas"]["LimitsView"];
+            privilegedGroups: string[];
+            agentsSeeRiskScore: boolean;
+        };
+        PolicyVersionList: {
+            /** @description Newest first; the environment’s first values are not listed */
+            items: components["schemas"]["PolicyVersionView"][];
         };
         CreateVerificationDto: {
             /**
@@ -1328,25 +1411,6 @@ export interface operations {
             };
         };
     };
-    SettingsController_settings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SettingsView"];
-                };
-            };
-        };
-    };
     TwilioStatusController_status: {
         parameters: {
             query?: never;
@@ -1544,6 +1608,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SettingsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+        };
+    };
+    SettingsController_updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+        };
+    };
+    SettingsController_policyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionList"];
+                };
             };
         };
     };
