@@ -171,3 +171,54 @@ async function readDownload(download: import('playwright-core').Download): Promi
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+test('an admin saves a new policy version from Settings; it applies at once and is listed with its reason', async () => {
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'admin@example.com');
+  await page.goto(`${stack.baseUrl}/console/settings`);
+  await page.getByText('None saved yet').waitFor();
+  await page.getByRole('button', { name: 'Edit policies and limits' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit policies and limits' });
+  await dialog.getByLabel('Approval window (minutes)').fill('45');
+
+  // What cannot be saved is said on the form, before anything is sent.
+  await dialog.getByRole('combobox', { name: 'Questions asked' }).click();
+  await page.getByRole('option', { name: '3' }).click();
+  await dialog.getByRole('combobox', { name: 'Minimum answered' }).click();
+  await page.getByRole('option', { name: '4' }).click();
+  await dialog.getByRole('button', { name: 'Save new version' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'nobody could pass' }).waitFor();
+  await dialog.getByText('Say why, for the auditors').waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshotScreen(page, 'console-13-policy-dialog');
+  expect((await call(stack, 'GET', '/api/v1/settings/policy/versions')).body.items).toEqual([]);
+
+  await dialog.getByRole('combobox', { name: 'Minimum answered' }).click();
+  await page.getByRole('option', { name: '3' }).click();
+  await dialog.getByLabel('Agents see the risk score').check();
+  await dialog.getByLabel('Reason for the change').fill('CHG-77: longer approval window; agents may see the score');
+  await dialog.getByRole('button', { name: 'Save new version' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved as version console-1' }).waitFor();
+  expect(await dialog.count()).toBe(0);
+  expect(await page.getByRole('row', { name: /Approval window/ }).innerText()).toContain('45 min');
+  expect(
+    await page
+      .getByRole('region', { name: 'Policy versions' })
+      .getByRole('row', { name: /console-1/ })
+      .innerText(),
+  ).toMatch(/admin@example\.com\s+CHG-77/);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'console-14-settings-saved');
+  await context.close();
+
+  // The saved version is in force: agents now see the number, and new verifications carry it.
+  const agent = await desktopContext(browser);
+  const agentPage = await agent.newPage();
+  await signInWithBrowser(agentPage, stack, 'agent@example.com');
+  await agentPage.goto(`${stack.baseUrl}/console/verifications/${passed.id}`);
+  await agentPage.getByRole('region', { name: 'Outcome and risk' }).getByText(/of 10/).first().waitFor();
+  await agent.close();
+  const settings = (await call(stack, 'GET', '/api/v1/settings')).body;
+  expect(settings.policy).toMatchObject({ version: 'console-1', approvalWindowSeconds: 2700, questionsAsked: 3, minAnswered: 3 });
+}, 120_000);

@@ -50,3 +50,7 @@ export type Settings = Schemas['SettingsView'];
 /** api/auth/dto/api-key.dto.ts */
 export type ApiKey = Schemas['ApiKeyView'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
+
+/** api/settings/dto/update-policy.dto.ts and settings.view.dto.ts */
+export type PolicyEdit = Schemas['UpdatePolicyDto'];
+export type PolicyVersion = Schemas['PolicyVersionView'];

@@ -1,9 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { firstValueFrom } from 'rxjs';
 import { ConsoleApi } from '../api/console-api';
 import { describeError } from '../api/problem';
-import type { Settings } from '../api/views';
+import type { PolicyVersion, Settings } from '../api/views';
 import { duration } from '../shared/clock';
+import { principalName } from '../shared/labels';
+import { LocalTime } from '../shared/local-time';
 import { ApiKeys } from './api-keys';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
 
@@ -13,7 +18,7 @@ interface Row {
   variable: string;
 }
 
-/** Each setting the admin sees, with the environment variable that sets it (README, "Configuration"). */
+/** Each setting the admin sees, with the environment variable that sets it, or its first value (README, "Configuration"). */
 function rows(s: Settings): { title: string; rows: Row[] }[] {
   const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
   return [
@@ -25,6 +30,7 @@ function rows(s: Settings): { title: string; rows: Row[] }[] {
         { label: 'Session lifetime', value: duration(s.policy.sessionLifetimeSeconds), variable: 'RESETGATE_SESSION_LIFETIME_SECONDS' },
         { label: 'Questions asked', value: String(s.policy.questionsAsked), variable: 'RESETGATE_QUESTIONS' },
         { label: 'Minimum answered', value: String(s.policy.minAnswered), variable: 'RESETGATE_MIN_ANSWERED' },
+        { label: 'Offer a sign-in at the IdP', value: s.policy.idpStepUp ? 'yes' : 'no', variable: 'RESETGATE_IDP_STEP_UP' },
         { label: 'Pass threshold', value: String(s.policy.passThreshold), variable: 'RESETGATE_PASS_THRESHOLD' },
         { label: 'Threshold added per risk point', value: String(s.policy.riskStepUp), variable: 'RESETGATE_RISK_STEP_UP' },
         { label: 'Highest risk that can pass', value: `${s.policy.maxRisk} of 10`, variable: 'RESETGATE_MAX_RISK' },
@@ -61,10 +67,10 @@ function rows(s: Settings): { title: string; rows: Row[] }[] {
   ];
 }
 
-/** What ResetGate is configured to do, read-only, and the API keys integrators use. */
+/** What ResetGate is set to do, the policy versions admins saved, and the API keys integrators use. */
 @Component({
   selector: 'rg-settings-page',
-  imports: [MatProgressBarModule, ApiKeys],
+  imports: [MatButtonModule, MatProgressBarModule, LocalTime, ApiKeys],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -72,9 +78,35 @@ function rows(s: Settings): { title: string; rows: Row[] }[] {
 })
 export class SettingsPage {
   private readonly api = inject(ConsoleApi);
+  private readonly dialog = inject(MatDialog);
+  protected readonly principalName = principalName;
   protected readonly settings = resource({
     loader: ({ abortSignal }) => this.api.data<Settings>(this.api.client.GET('/api/v1/settings', { signal: abortSignal })),
   });
+  protected readonly versions = resource({
+    loader: ({ abortSignal }) =>
+      this.api.data<{ items: PolicyVersion[] }>(this.api.client.GET('/api/v1/settings/policy/versions', { signal: abortSignal })),
+  });
   protected readonly sections = computed(() => (this.settings.hasValue() ? rows(this.settings.value()) : []));
   protected readonly error = computed(() => (this.settings.status() === 'error' ? describeError(this.settings.error()) : ''));
+  protected readonly versionsError = computed(() => (this.versions.status() === 'error' ? describeError(this.versions.error()) : ''));
+  /** Said once a save lands, until the page is left. */
+  protected readonly savedAs = signal('');
+
+  protected async editPolicy(): Promise<void> {
+    if (!this.settings.hasValue()) return;
+    const { PolicyDialog } = await import('./policy-dialog');
+    const ref = this.dialog.open(PolicyDialog, {
+      data: this.settings.value(),
+      width: '46rem',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (!saved) return;
+    this.settings.set(saved);
+    this.versions.reload();
+    this.savedAs.set(saved.policy.version);
+  }
 }
