@@ -53,7 +53,7 @@ export class PolicyService {
       if (dto.basedOnVersion !== before.policy.version) {
         throw new ProblemException(
           'policyChanged',
-          `Version ${before.policy.version} was saved since you loaded ${dto.basedOnVersion}. Reload the settings and make your change again.`,
+          `The version in force is ${before.policy.version}, not ${dto.basedOnVersion}: someone saved a newer one. Reload the settings and make your change again.`,
           { currentVersion: before.policy.version },
         );
       }

@@ -331,6 +331,22 @@ const cases: Case[] = [
     400,
     'validation-failed',
   ],
+  [
+    'policy: no policy',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy(({ policy: _policy, ...rest }) => rest),
+    400,
+    'validation-failed',
+  ],
+  [
+    'policy: policy is a list',
+    'PUT',
+    () => '/api/v1/settings/policy',
+    editPolicy((e) => ({ ...e, policy: [e.policy] })),
+    400,
+    'validation-failed',
+  ],
   ['policy: no note', 'PUT', () => '/api/v1/settings/policy', editPolicy((e) => ({ ...e, note: '' })), 400, 'validation-failed'],
   [
     'policy: a group that is not text',

@@ -5,8 +5,10 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsInt,
   IsNumber,
+  IsObject,
   IsString,
   Length,
   Matches,
@@ -91,6 +93,8 @@ export class UpdatePolicyDto {
   note: string;
 
   @ApiProperty({ type: EditablePolicyDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EditablePolicyDto)
   policy: EditablePolicyDto;
