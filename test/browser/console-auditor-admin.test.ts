@@ -200,7 +200,7 @@ test('an admin saves a new policy version from Settings; it applies at once and 
   await dialog.getByLabel('Reason for the change').fill('CHG-77: longer approval window; agents may see the score');
   await dialog.getByRole('button', { name: 'Save new version' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved as version console-1' }).waitFor();
-  expect(await dialog.count()).toBe(0);
+  await dialog.waitFor({ state: 'detached' });
   expect(await page.getByRole('row', { name: /Approval window/ }).innerText()).toContain('45 min');
   expect(
     await page

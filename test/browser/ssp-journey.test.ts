@@ -76,7 +76,7 @@ test('a user who knows their data passes; every page is accessible; the link is 
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'ssp-2-sign-in-offer');
   await skipSignIn(page);
-  await expect(page.getByText(/^Question 1 of [34]$/)).toBeTruthy();
+  await page.getByText(/^Question 1 of [34]$/).waitFor();
   expect(await page.getByText('Time left:').isVisible()).toBe(true);
   expect(await accessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'ssp-2-question');
