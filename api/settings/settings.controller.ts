@@ -63,7 +63,7 @@ export class SettingsController {
   }
 
   private view(inForce: PolicyInForce): SettingsView {
-    const { sso } = this.config;
+    const { sso, directorySource: source } = this.config;
     return {
       policy: inForce.policy,
       policySource: inForce.saved && {
@@ -76,6 +76,9 @@ export class SettingsController {
       privilegedGroups: inForce.privilegedGroups,
       agentsSeeRiskScore: inForce.agentsSeeRiskScore,
       sso: { issuer: sso.issuer, devIdp: sso.devIdp, rolesClaim: sso.rolesClaim, roleGroups: sso.roleGroups },
+      directorySource: source
+        ? { kind: source.kind, location: source.kind === 'scim' ? source.baseUrl : source.path, intervalMinutes: source.intervalMinutes }
+        : null,
     };
   }
 }

@@ -1,17 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityViolations, launchBrowser, SCREENSHOTS, screenshot } from '../support/browser';
 import { desktopContext, pickCaller, screenshotScreen, signInWithBrowser } from '../support/console-page';
 import { signInToConsole } from '../support/console-session';
 import { answerAll, linkFor, startSession, tokenOf } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 import { rightAnswer } from '../support/workflow-harness';
 
-/** The auditor's read-only console and the admin's pages, in a real Chromium; here agents are not shown the risk number. */
+/**
+ * The auditor's read-only console and the admin's pages, in a real Chromium; here agents are not
+ * shown the risk number, and the directory syncs from the file it was seeded from (so a sync
+ * changes nobody the other tests use).
+ */
+const DIRECTORY_FILE = join(__dirname, '..', '..', 'api', 'directory', 'seed', 'dev-directory.json');
 let stack: Stack;
 let browser: Browser;
 let passed: { id: string; user: { name: string } };
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ RESETGATE_AGENTS_SEE_RISK_SCORE: 'false' }), launchBrowser()]);
+  [stack, browser] = await Promise.all([
+    startStack({ RESETGATE_AGENTS_SEE_RISK_SCORE: 'false', RESETGATE_DIRECTORY_FILE: DIRECTORY_FILE }),
+    launchBrowser(),
+  ]);
   // One verification that passed and waits for approval: the button an agent would see.
   const caller = await pickCaller(stack, { privileged: false });
   const created = await call(stack, 'POST', '/api/v1/verifications', {
@@ -222,3 +232,24 @@ test('an admin saves a new policy version from Settings; it applies at once and 
   const settings = (await call(stack, 'GET', '/api/v1/settings')).body;
   expect(settings.policy).toMatchObject({ version: 'console-1', approvalWindowSeconds: 2700, questionsAsked: 3, minAnswered: 3 });
 }, 120_000);
+
+test('an admin syncs the directory from Settings and watches its report arrive', async () => {
+  const people = (JSON.parse(readFileSync(DIRECTORY_FILE, 'utf8')) as { users: unknown[] }).users.length;
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'admin@example.com');
+  await page.goto(`${stack.baseUrl}/console/settings`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  await directory.getByText(/Synced from the file .*dev-directory\.json every 1 h/).waitFor();
+  await directory.getByRole('button', { name: 'Sync now' }).click();
+
+  const newest = directory.getByRole('table', { name: 'Latest directory syncs' }).getByRole('row').nth(1);
+  await newest.getByRole('cell', { name: 'Succeeded' }).waitFor({ timeout: 30_000 });
+  expect(await newest.innerText()).toMatch(new RegExp(`Succeeded\\s+\\S.*\\s+${people}\\s+0\\s+\\d+\\s+0\\s+0\\s+none`));
+  expect(await directory.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await directory.screenshot({ path: join(SCREENSHOTS, 'console-15-directory-sync.png') });
+  const [requested] = await stack.db.dataSource.query(`SELECT actor FROM audit_events WHERE action = 'directory.sync_requested'`);
+  expect(requested.actor).toBe('user:admin@example.com');
+  await context.close();
+}, 60_000);

@@ -33,6 +33,13 @@ export class SsoSettingsView {
   @ApiProperty({ type: RoleGroupsView }) roleGroups: RoleGroupsView;
 }
 
+/** Where directory syncs read people from (never the SCIM token). */
+export class DirectorySourceView {
+  @ApiProperty({ enum: ['scim', 'file'] }) kind: 'scim' | 'file';
+  @ApiProperty({ description: 'The SCIM base URL, or the file the worker reads' }) location: string;
+  @ApiProperty({ description: 'How often the scheduled sync runs' }) intervalMinutes: number;
+}
+
 /** Who saved the policy version in force, when and why; null while the environment's first values apply. */
 export class PolicySourceView {
   @ApiProperty() changedBy: string;
@@ -49,6 +56,8 @@ export class SettingsView {
   @ApiProperty({ type: [String] }) privilegedGroups: string[];
   @ApiProperty() agentsSeeRiskScore: boolean;
   @ApiProperty({ type: SsoSettingsView }) sso: SsoSettingsView;
+  @ApiProperty({ type: DirectorySourceView, nullable: true, description: 'null: no connector; the directory is imported by hand' })
+  directorySource: DirectorySourceView | null;
 }
 
 /** One saved version of the policies and limits. */

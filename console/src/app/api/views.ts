@@ -54,3 +54,7 @@ export type CreatedApiKey = Schemas['CreatedApiKey'];
 /** api/settings/dto/update-policy.dto.ts and settings.view.dto.ts */
 export type PolicyEdit = Schemas['UpdatePolicyDto'];
 export type PolicyVersion = Schemas['PolicyVersionView'];
+
+/** api/directory/dto/directory-sync.view.dto.ts */
+export type DirectorySync = Schemas['DirectorySyncView'];
+export type DirectorySource = Schemas['DirectorySourceView'];

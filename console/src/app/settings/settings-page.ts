@@ -10,6 +10,7 @@ import { duration } from '../shared/clock';
 import { principalName } from '../shared/labels';
 import { LocalTime } from '../shared/local-time';
 import { ApiKeys } from './api-keys';
+import { DirectorySyncs } from './directory-syncs';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
 
 interface Row {
@@ -67,10 +68,10 @@ function rows(s: Settings): { title: string; rows: Row[] }[] {
   ];
 }
 
-/** What ResetGate is set to do, the policy versions admins saved, and the API keys integrators use. */
+/** What ResetGate is set to do, the policy versions admins saved, directory syncs, and the API keys integrators use. */
 @Component({
   selector: 'rg-settings-page',
-  imports: [MatButtonModule, MatProgressBarModule, LocalTime, ApiKeys],
+  imports: [MatButtonModule, MatProgressBarModule, LocalTime, ApiKeys, DirectorySyncs],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -892,6 +892,14 @@ export interface components {
             rolesClaim: string;
             roleGroups: components["schemas"]["RoleGroupsView"];
         };
+        DirectorySourceView: {
+            /** @enum {string} */
+            kind: "scim" | "file";
+            /** @description The SCIM base URL, or the file the worker reads */
+            location: string;
+            /** @description How often the scheduled sync runs */
+            intervalMinutes: number;
+        };
         SettingsView: {
             policy: components["schemas"]["PolicyView"];
             policySource: components["schemas"]["PolicySourceView"] | null;
@@ -900,6 +908,8 @@ export interface components {
             privilegedGroups: string[];
             agentsSeeRiskScore: boolean;
             sso: components["schemas"]["SsoSettingsView"];
+            /** @description null: no connector; the directory is imported by hand */
+            directorySource: components["schemas"]["DirectorySourceView"] | null;
         };
         EditablePolicyDto: {
             /** @description SMS links are capped at 600 whatever this says */
