@@ -279,3 +279,40 @@ test('a slow load never hides a change that reached the panel live while it load
   expect(await page.locator('rg-status-chip').getByText('Link sent').count()).toBe(0);
   await context.close();
 }, 60_000);
+
+test('a verification that starts to match the filters takes its place by creation time, not the top', async () => {
+  const ids: string[] = [];
+  for (const [offset, ticketRef] of [
+    [4, 'ORD-71'],
+    [5, 'ORD-72'],
+    [6, 'ORD-73'],
+  ] as const) {
+    const caller = await pickCaller(stack, { privileged: false, offset });
+    const created = await call(stack, 'POST', '/api/v1/verifications', {
+      body: { user: caller.email, channel: 'sms', destination: caller.mobile, reason: 'password_reset', ticketRef },
+    });
+    ids.push(created.body.id);
+    await waitForVerification(stack, created.body.id, ['link_sent']);
+  }
+  const [oldest, middle, newest] = ids;
+  const cancel = (id: string) => call(stack, 'POST', `/api/v1/verifications/${id}/cancel`, { body: {} });
+  await cancel(middle);
+
+  const context = await desktopContext(browser);
+  const page = await context.newPage();
+  await signInWithBrowser(page, stack, 'agent@example.com');
+  await page.getByLabel('Search name, email or ticket (press /)').fill('ORD-7');
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Cancelled' }).click();
+  const tickets = page.getByRole('cell', { name: /^ORD-7\d$/ });
+  await page.getByText('1 verification matches', { exact: true }).waitFor();
+  await page.getByText('Live', { exact: true }).waitFor();
+
+  // The newest cancelled goes above the one shown; the oldest below it, not to the top.
+  await cancel(newest);
+  await page.getByText('2 verifications match', { exact: true }).waitFor();
+  await cancel(oldest);
+  await page.getByText('3 verifications match', { exact: true }).waitFor();
+  expect(await tickets.allInnerTexts()).toEqual(['ORD-73', 'ORD-72', 'ORD-71']);
+  await context.close();
+}, 60_000);

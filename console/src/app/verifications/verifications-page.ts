@@ -68,8 +68,13 @@ export class VerificationsPage {
     source: () => (this.page.hasValue() ? this.page.value() : undefined),
     computation: (page, previous) => {
       if (!page) return previous?.value ?? { rows: [], total: null };
-      const created = untracked(() => this.liveSinceLoad.missingFrom(page.items).filter((v) => this.fitsPageOne(v)));
-      return { rows: [...created, ...page.items.map((v) => this.liveSinceLoad.latest(v))], total: page.total + created.length };
+      // Filters and page are read, not tracked: only a newly loaded page recomputes this.
+      return untracked(() =>
+        this.liveSinceLoad.missingFrom(page.items).reduce((shown, view) => this.withNew(shown, view) ?? shown, {
+          rows: page.items.map((v) => this.liveSinceLoad.latest(v)),
+          total: page.total as number | null,
+        }),
+      );
     },
   });
   protected readonly rows = computed(() => this.shown().rows);
@@ -125,7 +130,7 @@ export class VerificationsPage {
     if (sent) this.open(sent.id);
   }
 
-  /** A change from the live stream: the row updates in place; a new one joins the top of page one if it fits the filters. */
+  /** A change from the live stream: the row updates in place; one not shown joins the page where it belongs. */
   private applyLive(view: VerificationView): void {
     this.liveSinceLoad.record(view);
     const { rows, total } = this.shown();
@@ -134,14 +139,28 @@ export class VerificationsPage {
       this.shown.set({ rows: rows.map((row, i) => (i === at ? view : row)), total });
       return;
     }
-    if (!this.fitsPageOne(view)) return;
-    this.shown.set({ rows: [view, ...rows], total: (total ?? 0) + 1 });
+    const joined = this.withNew({ rows, total }, view);
+    if (!joined) return;
+    this.shown.set(joined);
     this.fresh.update((ids) => new Set([...ids, view.id]));
     setTimeout(() => this.fresh.update((ids) => new Set([...ids].filter((id) => id !== view.id))), 4000);
   }
 
-  /** A verification not on screen joins the top of page one when it fits the filters. */
-  private fitsPageOne(view: VerificationView): boolean {
-    return this.pageIndex() === 0 && matchesFilters(view, this.state.filters());
+  /**
+   * The page with a verification that was not on it, placed by creation time (newest first), if
+   * it fits the filters and falls within this page; undefined if it belongs elsewhere. So a new
+   * verification appears at the top, and an old one that starts to match the filters takes its
+   * place, while a change to an old one on another page moves nothing here.
+   */
+  private withNew(shown: { rows: VerificationView[]; total: number | null }, view: VerificationView) {
+    if (!matchesFilters(view, this.state.filters())) return undefined;
+    const { rows } = shown;
+    const later = rows.findIndex((row) => row.createdAt < view.createdAt);
+    const lastPage = this.page.hasValue() && this.page.value().nextCursor === null;
+    // Older than everything here: the end of the last page, or a later page.
+    const at = later >= 0 ? later : lastPage ? rows.length : -1;
+    // Newer than everything here, on a page after the first: an earlier page.
+    if (at < 0 || (at === 0 && this.pageIndex() !== 0)) return undefined;
+    return { rows: [...rows.slice(0, at), view, ...rows.slice(at)], total: (shown.total ?? 0) + 1 };
   }
 }
