@@ -71,7 +71,7 @@ export class PolicyDialog {
       ],
       privilegedGroups: [this.current.privilegedGroups.join('\n')],
       agentsSeeRiskScore: [this.current.agentsSeeRiskScore],
-      note: ['', [Validators.required, Validators.maxLength(500)]],
+      note: ['', [Validators.required, Validators.pattern(/\S/), Validators.maxLength(500)]],
     },
     {
       validators: (group: AbstractControl): ValidationErrors | null => {

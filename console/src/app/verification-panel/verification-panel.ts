@@ -68,8 +68,10 @@ export class VerificationPanel {
       );
     },
   });
-  /** The verification as last seen: loaded, then replaced by each live update and each action's answer. */
-  /** Kept on screen while a resync loads it again; never shown under another verification's id. */
+  /**
+   * The verification as last seen: loaded, then replaced by each live update and each action's
+   * answer. Kept on screen while a resync loads it again; never shown under another one's id.
+   */
   protected readonly view = linkedSignal<{ id: string; loaded?: VerificationView }, VerificationView | undefined>({
     source: () => ({ id: this.id(), loaded: this.loaded.hasValue() ? this.loaded.value() : undefined }),
     computation: ({ id, loaded }, previous) => {
