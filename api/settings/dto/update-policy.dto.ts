@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,58 +21,40 @@ import { POLICY_BOUNDS as B } from '../policy-settings';
 
 const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 
+/** A number within one of POLICY_BOUNDS' ranges, documented with that range in the OpenAPI document. */
+function InRange(range: { min: number; max: number }, options: { whole?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    ApiProperty({ minimum: range.min, maximum: range.max, ...(options.description && { description: options.description }) }),
+    options.whole ? IsInt() : IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(range.min),
+    Max(range.max),
+  );
+}
+
 /** The verification policy as an admin edits it; the server names the version. */
 export class EditablePolicyDto {
-  @ApiProperty({
-    minimum: B.linkLifetimeSeconds.min,
-    maximum: B.linkLifetimeSeconds.max,
-    description: 'SMS links are capped at 600 whatever this says',
-  })
-  @IsInt()
-  @Min(B.linkLifetimeSeconds.min)
-  @Max(B.linkLifetimeSeconds.max)
+  @InRange(B.linkLifetimeSeconds, { whole: true, description: 'SMS links are capped at 600 whatever this says' })
   linkLifetimeSeconds: number;
 
-  @ApiProperty({ minimum: B.sessionLifetimeSeconds.min, maximum: B.sessionLifetimeSeconds.max })
-  @IsInt()
-  @Min(B.sessionLifetimeSeconds.min)
-  @Max(B.sessionLifetimeSeconds.max)
+  @InRange(B.sessionLifetimeSeconds, { whole: true })
   sessionLifetimeSeconds: number;
 
-  @ApiProperty({ minimum: B.questionsAsked.min, maximum: B.questionsAsked.max })
-  @IsInt()
-  @Min(B.questionsAsked.min)
-  @Max(B.questionsAsked.max)
+  @InRange(B.questionsAsked, { whole: true })
   questionsAsked: number;
 
-  @ApiProperty({ minimum: B.minAnswered.min, maximum: B.minAnswered.max, description: 'At most questionsAsked' })
-  @IsInt()
-  @Min(B.minAnswered.min)
-  @Max(B.minAnswered.max)
+  @InRange(B.minAnswered, { whole: true, description: 'At most questionsAsked' })
   minAnswered: number;
 
-  @ApiProperty({ minimum: B.passThreshold.min, maximum: B.passThreshold.max })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(B.passThreshold.min)
-  @Max(B.passThreshold.max)
+  @InRange(B.passThreshold)
   passThreshold: number;
 
-  @ApiProperty({ minimum: B.riskStepUp.min, maximum: B.riskStepUp.max, description: 'How much each risk point raises the pass threshold' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(B.riskStepUp.min)
-  @Max(B.riskStepUp.max)
+  @InRange(B.riskStepUp, { description: 'How much each risk point raises the pass threshold' })
   riskStepUp: number;
 
-  @ApiProperty({ minimum: B.maxRisk.min, maximum: B.maxRisk.max, description: 'A higher risk score fails whatever the answers' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(B.maxRisk.min)
-  @Max(B.maxRisk.max)
+  @InRange(B.maxRisk, { description: 'A higher risk score fails whatever the answers' })
   maxRisk: number;
 
-  @ApiProperty({ minimum: B.approvalWindowSeconds.min, maximum: B.approvalWindowSeconds.max })
-  @IsInt()
-  @Min(B.approvalWindowSeconds.min)
-  @Max(B.approvalWindowSeconds.max)
+  @InRange(B.approvalWindowSeconds, { whole: true })
   approvalWindowSeconds: number;
 
   @ApiProperty({ description: 'Offer the sign-in at the organisation’s IdP in the SSP' })
@@ -99,10 +82,7 @@ export class UpdatePolicyDto {
   @Type(() => EditablePolicyDto)
   policy: EditablePolicyDto;
 
-  @ApiProperty({ minimum: B.maxVerificationsPerUserPerDay.min, maximum: B.maxVerificationsPerUserPerDay.max })
-  @IsInt()
-  @Min(B.maxVerificationsPerUserPerDay.min)
-  @Max(B.maxVerificationsPerUserPerDay.max)
+  @InRange(B.maxVerificationsPerUserPerDay, { whole: true })
   maxVerificationsPerUserPerDay: number;
 
   @ApiProperty({ type: [String], description: 'Directory groups whose members need two different approvers', maxItems: 100 })
