@@ -1,18 +1,14 @@
 import type { DataSource } from 'typeorm';
+import type { AuditRow } from '../audit/audit-chain';
 import { AuditEventEntity } from '../database/entities';
 import type { ExportRange } from './export-query.dto';
 import { keysetRows } from './keyset-rows';
 import type { ExportShape } from './stream-export';
 
-export interface AuditEventRecord {
+/** An audit row as exported: what was appended (AuditRow), with its id, time and chain links. */
+export interface AuditEventRecord extends AuditRow {
   id: string;
   at: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  sourceIp: string | null;
-  details: Record<string, unknown>;
   /** The chain links, so an export can be checked for gaps without the database. */
   prevHash: string | null;
   hash: string | null;
