@@ -11,7 +11,7 @@ import { AppModule } from './app.module';
 import { codecCors } from './codec/codec-cors';
 import { CODEC_BODY_LIMIT, CODEC_PATH } from './codec/codec-path';
 import { ProblemFilter } from './common/problem.filter';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '../core/config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';

@@ -1,5 +1,5 @@
 import { createApp } from './app.factory';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '../core/config/app-config';
 import { prepareApplication } from './prepare';
 
 /** The API alone, against the DATABASE_URL and TEMPORAL_ADDRESS it is given (`npm start` runs everything). */

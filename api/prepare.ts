@@ -4,9 +4,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Client } from '@temporalio/client';
 import { ApiKeysService } from './auth/api-keys.service';
-import { AppConfig } from './config/app-config';
-import { seedDevDirectoryIfEmpty } from './directory/import-directory';
-import { ensureSearchAttributes } from './temporal/search-attributes';
+import { AppConfig } from '../core/config/app-config';
+import { seedDevDirectoryIfEmpty } from '../core/directory/import-directory';
+import { ensureSearchAttributes } from '../core/temporal/search-attributes';
 
 /** Before serving: migrate the schema, seed the dev directory when empty, register search attributes and the bootstrap key. */
 export async function prepareApplication(app: INestApplicationContext): Promise<void> {

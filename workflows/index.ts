@@ -1,3 +1,3 @@
-export { verificationWorkflow } from './verification.workflow';
-export { webhookDeliveryWorkflow } from './webhook-delivery.workflow';
-export { directorySyncWorkflow } from './directory-sync.workflow';
+export { verificationWorkflow } from './verification/verification.workflow';
+export { webhookDeliveryWorkflow } from './webhook-delivery/webhook-delivery.workflow';
+export { directorySyncWorkflow } from './directory-sync/directory-sync.workflow';

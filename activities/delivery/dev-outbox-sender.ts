@@ -1,4 +1,4 @@
-import { DevOutboxMessageEntity } from '../../api/database/entities';
+import { DevOutboxMessageEntity } from '../../core/database/entities';
 import type { MessageSender, OutgoingMessage, SendContext, SendResult } from './message-sender';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MessageStatus } from './message-status';
+import type { MessageStatus } from '../../core/delivery/message-status';
 
 export interface OutgoingMessage {
   channel: 'sms' | 'email';

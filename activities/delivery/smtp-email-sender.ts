@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { SmtpConfig } from '../../api/config/integrations-config';
+import type { SmtpConfig } from '../../core/config/integrations-config';
 import { deliveryRefused } from './delivery-refused';
 import { emailHtml } from './email-html';
 import type { MessageSender, OutgoingMessage, SendContext, SendResult } from './message-sender';

@@ -1,19 +1,9 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
-import type { TwilioConfig } from '../../api/config/integrations-config';
+import type { TwilioConfig } from '../../core/config/integrations-config';
 import { deliveryRefused } from './delivery-refused';
 import type { MessageSender, OutgoingMessage, SendResult } from './message-sender';
-import { isMessageStatus } from './message-status';
-
-export const TWILIO_STATUS_PATH = '/api/v1/twilio/status';
-
-/**
- * The status callback URL given to Twilio, and the exact URL its signature is checked against:
- * built from the configured public URL, never from a request's Host header.
- */
-export function twilioStatusCallbackUrl(publicUrl: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}${TWILIO_STATUS_PATH}`;
-}
+import { isMessageStatus } from '../../core/delivery/message-status';
 
 /** SMS through Twilio's Messages API, with a status callback for each message. */
 export class TwilioSmsSender implements MessageSender {

@@ -1,4 +1,4 @@
-import type { DirectoryFileUser } from '../../api/directory/directory-file';
+import type { DirectoryFileUser } from '../../core/directory/directory-file';
 
 /**
  * Where the directory comes from. A connector (SCIM 2.0 from the IdP, or a file in the import

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import type { DirectorySourceConfig } from '../../api/config/integrations-config';
-import { DirectorySyncEntity } from '../../api/database/entities';
+import type { DirectorySourceConfig } from '../../core/config/integrations-config';
+import { DirectorySyncEntity } from '../../core/database/entities';
 import { type DirectoryConnector, DirectorySourceError } from './directory-connector';
 import { FileConnector } from './file-connector';
 import { ScimClient } from './scim-client';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { DirectoryImportError } from '../../api/directory/csv-table';
-import { readDirectoryCsv } from '../../api/directory/directory-csv';
-import type { DirectoryFile } from '../../api/directory/directory-file';
+import { DirectoryImportError } from '../../core/directory/csv-table';
+import { readDirectoryCsv } from '../../core/directory/directory-csv';
+import type { DirectoryFile } from '../../core/directory/directory-file';
 import { type ConnectorPage, type DirectoryConnector, DirectorySourceError } from './directory-connector';
 
 const PAGE = 500;

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { AuditEventEntity } from '../database/entities';
-import { appendAuditEvent, type ChainVerdict, verifyAuditChain } from './audit-chain';
+import { AppConfig } from '../../core/config/app-config';
+import { AuditEventEntity } from '../../core/database/entities';
+import { auditKeyBytes } from '../../core/audit/audit-key';
+import { appendAuditEvent, type ChainVerdict, verifyAuditChain } from '../../core/audit/audit-chain';
 
 export interface AuditRecord {
   actor: string;
@@ -13,11 +13,6 @@ export interface AuditRecord {
   targetId?: string | null;
   sourceIp?: string | null;
   details?: Record<string, unknown>;
-}
-
-/** The audit key as HMAC key material: any string, hashed to 32 bytes. */
-export function auditKeyBytes(key: string): Buffer {
-  return createHash('sha256').update(key, 'utf8').digest();
 }
 
 /** Appends audit events to the hash chain: who, what, which target, when (UTC) and from where. No secrets. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem';
 import { notFoundOnBadUuid } from '../common/uuid';
-import type { ApiKeyEntity } from '../database/entities';
+import type { ApiKeyEntity } from '../../core/database/entities';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyList, type ApiKeyView, CreateApiKeyDto, CreatedApiKey } from './dto/api-key.dto';
 import { ClientIp, CurrentPrincipal, type Principal } from './principal';

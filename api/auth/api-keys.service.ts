@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
-import { hashSecret } from '../common/hash-secret';
-import { ApiKeyEntity, type Role } from '../database/entities/api-key.entity';
+import { hashSecret } from '../../core/security/hash-secret';
+import { ApiKeyEntity, type Role } from '../../core/database/entities/api-key.entity';
 
 /** API keys are random, shown once, and stored only as SHA-256. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import type { Role } from '../database/entities/api-key.entity';
+import { AppConfig } from '../../core/config/app-config';
+import type { Role } from '../../core/database/entities/api-key.entity';
 import { Credentials } from './credentials';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { PUBLIC_KEY, ROLES_KEY, TRUSTED_CORS_KEY } from './roles.decorator';

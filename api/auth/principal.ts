@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from '../database/entities/api-key.entity';
+import type { Role } from '../../core/database/entities/api-key.entity';
 
 /** Who is calling: recorded as `initiatedBy`, `approvedBy` and the audit actor. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../database/entities/api-key.entity';
+import type { Role } from '../../core/database/entities/api-key.entity';
 
 export const ROLES_KEY = 'resetgate:roles';
 export const PUBLIC_KEY = 'resetgate:public';

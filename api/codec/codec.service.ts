@@ -3,9 +3,9 @@ import type { Payload } from '@temporalio/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import { requirePayloadKeys } from '../temporal/data-converter';
-import { EncryptionCodec, isEncrypted, keyIdOf, PayloadDecryptionError } from '../temporal/encryption-codec';
+import { AppConfig } from '../../core/config/app-config';
+import { requirePayloadKeys } from '../../core/temporal/data-converter';
+import { EncryptionCodec, isEncrypted, keyIdOf, PayloadDecryptionError } from '../../core/temporal/encryption-codec';
 
 /** The remote codec for the Temporal UI and CLI: the same keys and cipher as the workers. */
 @Injectable()

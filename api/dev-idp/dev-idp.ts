@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import express, { type Router } from 'express';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../core/config/app-config';
 import type { AccountLookup } from './demo-accounts';
 import { loginPage, logoutPage, signedOutPage } from './idp-pages';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DirectoryUserEntity } from '../database/entities';
+import { DirectoryUserEntity } from '../../core/database/entities';
 import { type AccountLookup, findDemoAccount } from './demo-accounts';
 
 /** The dev IdP's accounts: demo staff first, then active directory users by corporate email. */

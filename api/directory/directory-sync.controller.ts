@@ -11,8 +11,8 @@ import { AuditService } from '../audit/audit.service';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import { DirectorySyncEntity } from '../database/entities';
+import { AppConfig } from '../../core/config/app-config';
+import { DirectorySyncEntity } from '../../core/database/entities';
 import { DirectorySyncList, DirectorySyncStarted, type DirectorySyncView } from './dto/directory-sync.view.dto';
 
 class SyncsQuery {

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { maskDestination } from '../../activities/mask';
+import { maskDestination } from '../../core/security/mask';
 import { Roles } from '../auth/roles.decorator';
-import { DirectoryUserEntity } from '../database/entities';
+import { DirectoryUserEntity } from '../../core/database/entities';
 import { DirectoryUserList } from './dto/directory-user.view.dto';
 
 class DirectoryQuery {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AuditRow } from '../audit/audit-chain';
-import { AuditEventEntity } from '../database/entities';
+import type { AuditRow } from '../../core/audit/audit-chain';
+import { AuditEventEntity } from '../../core/database/entities';
 import type { ExportRange } from './export-query.dto';
 import { keysetRows } from './keyset-rows';
 import type { ExportShape } from './stream-export';

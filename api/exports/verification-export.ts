@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { VerificationEntity } from '../database/entities';
+import { VerificationEntity } from '../../core/database/entities';
 import { toVerificationView, type VerificationView } from '../verifications/verification.view';
 import type { ExportRange } from './export-query.dto';
 import { keysetRows } from './keyset-rows';

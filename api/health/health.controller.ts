@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Client } from '@temporalio/client';
 import { Public } from '../auth/roles.decorator';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../../core/config/app-config';
 
 /** Live: the process answers. Ready: the database, Temporal and at least one worker are reachable. */
 @ApiTags('health')

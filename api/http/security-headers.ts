@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { TWILIO_STATUS_PATH } from '../../activities/delivery/twilio-sms-sender';
+import { TWILIO_STATUS_PATH } from '../../core/delivery/twilio-callback';
 
 /** The only endpoints that take form bodies: callbacks whose format a provider decides. */
 export const FORM_BODY_PATHS = [TWILIO_STATUS_PATH];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { repoRoot } from '../common/repo-root';
+import { repoRoot } from '../../core/repo-root';
 
 /** Serves the built Angular apps: the console at /console, the SSP at /ssp, each with SPA fallback. */
 export function serveStaticApps(server: Express): string[] {

@@ -4,10 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import { PolicyVersionEntity } from '../database/entities';
+import { AppConfig } from '../../core/config/app-config';
+import { PolicyVersionEntity } from '../../core/database/entities';
 import type { UpdatePolicyDto } from './dto/update-policy.dto';
-import { consoleVersionName, type PolicySettings, policyChanges } from './policy-settings';
+import { consoleVersionName, type PolicySettings, policyChanges } from '../../core/policy/policy-settings';
 
 export interface PolicyInForce extends PolicySettings {
   /** The saved version, or null while the environment's first values apply. */

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { readCookie } from '../common/cookies';
-import { hashSecret } from '../common/hash-secret';
+import { hashSecret } from '../../core/security/hash-secret';
 import { ProblemException } from '../common/problem';
-import { SspSessionEntity } from '../database/entities';
+import { SspSessionEntity } from '../../core/database/entities';
 
 export const SSP_COOKIE = 'rg_ssp';
 

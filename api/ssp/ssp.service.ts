@@ -3,14 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { QuestionOption, UserAnswer } from '../../activities/challenge/question';
-import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/messages';
+import type { QuestionOption, UserAnswer } from '../../workflows/verification/question';
+import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/verification/messages';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem';
-import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../database/entities';
+import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { refusalReason } from '../verifications/verification-errors';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
-import { hashSecret } from '../common/hash-secret';
+import { hashSecret } from '../../core/security/hash-secret';
 
 const LINK_INVALID = 'Ask the helpdesk for a new link. Links work once and expire after a few minutes.';
 

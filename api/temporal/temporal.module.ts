@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { AppConfig } from '../config/app-config';
-import { requirePayloadKeys, resetGateDataConverter } from './data-converter';
+import { AppConfig } from '../../core/config/app-config';
+import { requirePayloadKeys, resetGateDataConverter } from '../../core/temporal/data-converter';
 
 /** The API's Temporal client: plain providers, no third-party Nest wrapper. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { ProblemException } from '../common/problem';
-import type { Channel } from '../../workflows/model';
+import type { Channel } from '../../workflows/verification/model';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const EMAIL = /^[^\s@<>()",;:]{1,64}@([a-z0-9-]+\.)+[a-z]{2,63}$/i;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem';
-import { IdempotencyKeyEntity } from '../database/entities';
+import { IdempotencyKeyEntity } from '../../core/database/entities';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 

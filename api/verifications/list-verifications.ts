@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem';
-import { VerificationEntity } from '../database/entities';
+import { VerificationEntity } from '../../core/database/entities';
 import type { ListVerificationsQuery } from './dto/list-verifications.query';
 import type { VerificationPage } from './dto/verification.view.dto';
 import { toVerificationView } from './verification.view';

@@ -1,4 +1,4 @@
-import type { VerificationEntity } from '../database/entities';
+import type { VerificationEntity } from '../../core/database/entities';
 import type { RiskSummary, VerificationView } from './dto/verification.view.dto';
 
 export type { VerificationView } from './dto/verification.view.dto';

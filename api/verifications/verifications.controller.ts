@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { type DataSource, In } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { VerificationEntity } from '../database/entities';
+import { AppConfig } from '../../core/config/app-config';
+import { VerificationEntity } from '../../core/database/entities';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credentials } from '../auth/credentials';
 import { Roles } from '../auth/roles.decorator';

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull } from 'typeorm';
-import { checkWebhookDestination, WebhookDestinationRefused } from '../../activities/webhooks/webhook-destination';
-import { WEBHOOK_EVENT_TYPES } from '../../activities/webhooks/webhook-events';
+import { checkWebhookDestination, WebhookDestinationRefused } from '../../core/webhooks/webhook-destination';
+import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/webhook-outbox';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../database/entities';
+import { AppConfig } from '../../core/config/app-config';
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../../core/database/entities';
 import type { CreateWebhookDto } from './dto/create-webhook.dto';
 import type { CreatedWebhook, WebhookDeliveryList, WebhookList, WebhookView } from './dto/webhook.view.dto';
 

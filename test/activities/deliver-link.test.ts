@@ -1,9 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import type { MessageSender } from '../../activities/delivery/message-sender';
-import { hashSecret } from '../../api/common/hash-secret';
-import { createActivities } from '../../activities/verification-activities';
-import { DeliveryEntity, DevOutboxMessageEntity, VerificationLinkEntity } from '../../api/database/entities';
+import { hashSecret } from '../../core/security/hash-secret';
+import { createVerificationActivities } from '../../activities/verification/verification-activities';
+import { DeliveryEntity, DevOutboxMessageEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { fullyKnownUser, insertVerification } from '../support/workflow-harness';
 
@@ -27,7 +27,7 @@ function activityEnv(workflowId: string, attempt: number) {
 
 test('a retry after a successful send finds the delivery and sends nothing', async () => {
   const v = await newVerification();
-  const activities = createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
+  const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 300 };
   const first = await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input);
   const retry = await activityEnv(`verification-${v.id}`, 2).run(activities.deliverLink, input);
@@ -44,7 +44,7 @@ test('a retry after a successful send finds the delivery and sends nothing', asy
 
 test('an SMS link never lives longer than 10 minutes, whatever the policy says', async () => {
   const v = await newVerification();
-  const activities = createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
+  const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const before = Date.now();
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 3600 };
   const { linkExpiresAt } = (await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input)) as { linkExpiresAt: string };
@@ -61,7 +61,7 @@ test('a send that fails rolls back the link and the delivery; the retry sends on
       return new DevOutboxSender().send(message, context);
     },
   };
-  const activities = createActivities({ dataSource: db.dataSource, sender: flaky, publicUrl: 'https://rg.test' });
+  const activities = createVerificationActivities({ dataSource: db.dataSource, sender: flaky, publicUrl: 'https://rg.test' });
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 300 };
   await expect(activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input)).rejects.toThrow('provider timed out');
   expect(await db.dataSource.getRepository(VerificationLinkEntity).countBy({ verificationId: v.id })).toBe(0);

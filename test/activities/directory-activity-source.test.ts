@@ -1,7 +1,7 @@
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
-import type { DirectoryMeeting, DirectorySignIn } from '../../activities/directory/activity-source';
-import { createActivities } from '../../activities/verification-activities';
-import type { DirectoryUserEntity } from '../../api/database/entities';
+import type { DirectoryMeeting, DirectorySignIn } from '../../core/directory/activity-source';
+import { createVerificationActivities } from '../../activities/verification/verification-activities';
+import type { DirectoryUserEntity } from '../../core/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { InMemoryActivitySource, type PersonPlace } from '../support/in-memory-activity-source';
 import { fullyKnownUser, HUMAN_SIGNALS, insertVerification, questionsOf } from '../support/workflow-harness';
@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 const activitiesWith = (activitySource?: InMemoryActivitySource) =>
-  createActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test', activitySource });
+  createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test', activitySource });
 
 const label = (q: { options: { id: string; label: string }[]; answerKey: { type: string; optionId?: string } }) =>
   q.options.find((o) => o.id === q.answerKey.optionId)?.label;

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { repoRoot } from '../../api/common/repo-root';
-import { startTemporalDevServer } from '../../api/temporal/dev-server';
-import { WORKFLOW_BUNDLE_PATH } from '../../api/worker/run-worker';
-import { DirectoryUserEntity } from '../../api/database/entities';
-import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/messages';
+import { repoRoot } from '../../core/repo-root';
+import { startTemporalDevServer } from '../../dev/temporal-dev-server';
+import { WORKFLOW_BUNDLE_PATH } from '../../core/temporal/workflow-bundle';
+import { DirectoryUserEntity } from '../../core/database/entities';
+import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
   type Harness,
@@ -54,7 +54,7 @@ const PLANS: Plan[] = [
   'too-little-data',
 ];
 
-const REPLAY_CLI = join(repoRoot(), 'dist', 'api', 'replay', 'replay-cli.js');
+const REPLAY_CLI = join(repoRoot(), 'dist', 'tools', 'replay-cli.js');
 const BENCH_KEYS = `bench-1:${randomBytes(32).toString('base64')}`;
 
 export async function runReplayBench(options: { count: number; concurrency: number; pageSize?: number; log?: (line: string) => void }) {

@@ -13,7 +13,7 @@ import { rightAnswer } from '../support/workflow-harness';
  * shown the risk number, and the directory syncs from the file it was seeded from (so a sync
  * changes nobody the other tests use).
  */
-const DIRECTORY_FILE = join(__dirname, '..', '..', 'api', 'directory', 'seed', 'dev-directory.json');
+const DIRECTORY_FILE = join(__dirname, '..', '..', 'core', 'directory', 'dev-directory.json');
 let stack: Stack;
 let browser: Browser;
 let passed: { id: string; user: { name: string } };

@@ -1,6 +1,6 @@
 import { getCountry } from 'countries-and-timezones';
 import type { Browser } from 'playwright-core';
-import { DirectorySigninEntity } from '../../api/database/entities';
+import { DirectorySigninEntity } from '../../core/database/entities';
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
 import { answerQuestions, skipSignIn } from '../support/ssp-page';
 import { linkFor, waitForVerification } from '../support/ssp-client';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DirectoryImportError } from '../../api/directory/csv-table';
+import { DirectoryImportError } from '../../core/directory/csv-table';
 import {
   type CsvFile,
   LIST_SEPARATOR,
@@ -10,8 +10,8 @@ import {
   readDirectoryCsv,
   SIGNIN_COLUMNS,
   USER_COLUMNS,
-} from '../../api/directory/directory-csv';
-import { readDevDirectory } from '../../api/directory/import-directory';
+} from '../../core/directory/directory-csv';
+import { readDevDirectory } from '../../core/directory/import-directory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 function importCli(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'dist/api/directory/import-directory-cli.js'), ...args], {
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist/tools/import-directory-cli.js'), ...args], {
     cwd: FIXTURES,
     env: { ...process.env, DATABASE_URL: db.url },
     encoding: 'utf8',

@@ -28,7 +28,7 @@ const verify = () => call(stack, 'GET', '/api/v1/audit-events/verify');
 
 function verifyCli(): { code: number; output: string } {
   try {
-    const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist/api/audit/verify-audit-cli.js')], {
+    const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist/tools/verify-audit-cli.js')], {
       env: { ...process.env, DATABASE_URL: stack.db.url, RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY },
       encoding: 'utf8',
     });

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { createGunzip } from 'node:zlib';
-import { AuditEventEntity, DirectoryUserEntity } from '../../api/database/entities';
+import { AuditEventEntity, DirectoryUserEntity } from '../../core/database/entities';
 import { csvRecords } from '../support/csv-parse';
 import { apiKeyWithRoles, call, type Stack, startStack } from '../support/stack';
 import { insertVerification } from '../support/workflow-harness';

@@ -1,4 +1,4 @@
-import { AuditEventEntity, DeliveryEntity, DevOutboxMessageEntity } from '../../api/database/entities';
+import { AuditEventEntity, DeliveryEntity, DevOutboxMessageEntity } from '../../core/database/entities';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 import { rightAnswer, wrongAnswer } from '../support/workflow-harness';

@@ -1,4 +1,4 @@
-import { DeliveryEntity, DevOutboxMessageEntity } from '../../api/database/entities';
+import { DeliveryEntity, DevOutboxMessageEntity } from '../../core/database/entities';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 import { rightAnswer } from '../support/workflow-harness';

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { visit, walkGetWorkflowExecutionHistoryResponse } from '@temporalio/common/lib/internal-non-workflow';
-import { parsePayloadKeys } from '../../api/config/payload-keys';
-import { replayVerifications } from '../../api/replay/replay-verification';
-import { FAILURE_CONVERTER_PATH } from '../../api/temporal/data-converter';
-import { decodeHistory, type History } from '../../api/temporal/decode-history';
-import { EncryptionCodec } from '../../api/temporal/encryption-codec';
-import { approveReset, cancelVerification, finishSession, startSession, submitAnswer } from '../../workflows/messages';
+import { parsePayloadKeys } from '../../core/config/payload-keys';
+import { replayVerifications } from '../../core/replay/replay-verification';
+import { FAILURE_CONVERTER_PATH } from '../../core/temporal/data-converter';
+import { decodeHistory, type History } from '../../core/temporal/decode-history';
+import { EncryptionCodec } from '../../core/temporal/encryption-codec';
+import { approveReset, cancelVerification, finishSession, startSession, submitAnswer } from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { TEST_PAYLOAD_KEYS } from '../support/test-keys';
 import {

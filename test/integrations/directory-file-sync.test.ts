@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DirectoryUserEntity } from '../../api/database/entities';
+import { DirectoryUserEntity } from '../../core/database/entities';
 import { syncDirectoryNow } from '../support/directory-sync';
 import { type Stack, startStack } from '../support/stack';
 

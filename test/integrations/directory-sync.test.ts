@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DirectoryUserEntity } from '../../api/database/entities';
-import { directorySyncScheduleId } from '../../api/worker/directory-sync-schedule';
+import { DirectoryUserEntity } from '../../core/database/entities';
+import { directorySyncScheduleId } from '../../worker/directory-sync-schedule';
 import { type FakeScim, generateScimOrganisation, startFakeScim } from '../support/fake-scim';
 import { syncDirectoryNow } from '../support/directory-sync';
 import { call, type Stack, startStack } from '../support/stack';

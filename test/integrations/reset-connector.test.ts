@@ -1,10 +1,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createActivities } from '../../activities/verification-activities';
+import { createVerificationActivities } from '../../activities/verification/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
-import { KeycloakConnector } from '../../activities/reset-connector/keycloak-connector';
-import { AuditEventEntity, VerificationEntity } from '../../api/database/entities';
-import { approveReset, finishSession, startSession, submitAnswer } from '../../workflows/messages';
-import type { ResetAction } from '../../workflows/model';
+import { KeycloakConnector } from '../../activities/verification/reset-connector/keycloak-connector';
+import { AuditEventEntity, VerificationEntity } from '../../core/database/entities';
+import { approveReset, finishSession, startSession, submitAnswer } from '../../workflows/verification/messages';
+import type { ResetAction } from '../../workflows/verification/model';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type FakeKeycloak, startFakeKeycloak } from '../support/fake-keycloak';
 import {
@@ -143,7 +143,7 @@ test('the activity itself refuses a verification whose row shows no accepted app
   const { v } = await start();
   expect((await completeChallenge(v, rightAnswer)).outcome).toBe('passed');
   const before = keycloak.calls.length;
-  const activities = createActivities({
+  const activities = createVerificationActivities({
     dataSource: db.dataSource,
     sender: new DevOutboxSender(),
     publicUrl: 'https://rg.test',

@@ -1,7 +1,7 @@
 import { ScimClient } from '../../activities/directory-sync/scim-client';
 import { ScimConnector } from '../../activities/directory-sync/scim-connector';
 import { syncDirectory } from '../../activities/directory-sync/sync-directory';
-import { DirectoryUserEntity } from '../../api/database/entities';
+import { DirectoryUserEntity } from '../../core/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type FakeScim, generateScimOrganisation, startFakeScim } from '../support/fake-scim';
 

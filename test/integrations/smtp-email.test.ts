@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { SmtpConfig } from '../../api/config/integrations-config';
+import type { SmtpConfig } from '../../core/config/integrations-config';
 import { SmtpEmailSender } from '../../activities/delivery/smtp-email-sender';
 import { addressesOf, type FakeSmtp, startFakeSmtp } from '../support/fake-smtp';
 import { answerAll, startSession, tokenOf, waitForVerification } from '../support/ssp-client';

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { TwilioSmsSender } from '../../activities/delivery/twilio-sms-sender';
-import { MessageStatusEntity } from '../../api/database/entities';
+import { MessageStatusEntity } from '../../core/database/entities';
 import { type FakeTwilio, postStatusCallback, startFakeTwilio, twilioSignature } from '../support/fake-twilio';
 import { startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';

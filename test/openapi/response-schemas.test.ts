@@ -1,4 +1,4 @@
-import { DirectorySyncEntity } from '../../api/database/entities';
+import { DirectorySyncEntity } from '../../core/database/entities';
 import { schemaErrors } from '../support/json-schema';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { type ApiResponse, call, type Stack, startStack } from '../support/stack';

@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..');
 let fresh: string;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'resetgate-openapi-'));
-  execFileSync(process.execPath, [join(ROOT, 'dist/api/openapi/export-openapi.js'), join(dir, 'openapi.json')], { cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'dist/tools/export-openapi.js'), join(dir, 'openapi.json')], { cwd: ROOT });
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), join(dir, 'openapi.json'), '-o', join(dir, 'schema.ts')],

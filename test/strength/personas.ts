@@ -6,10 +6,10 @@
  * profile shows (name, title, department, office, manager), asks the agent to send the link to a
  * number or address they control, and opens it on their own device and network.
  */
-import type { GeneratedQuestion, UserAnswer } from '../../activities/challenge/question';
-import type { DirectoryFacts } from '../../activities/challenge/directory-facts';
-import type { NetworkFacts } from '../../activities/risk/network-intel';
-import type { NetworkKind } from '../../activities/risk/asn-categories';
+import type { GeneratedQuestion, UserAnswer } from '../../workflows/verification/question';
+import type { DirectoryFacts } from '../../activities/verification/challenge/directory-facts';
+import type { NetworkFacts } from '../../activities/verification/risk/network-intel';
+import type { NetworkKind } from '../../activities/verification/risk/asn-categories';
 
 export type Random = () => number;
 

@@ -7,15 +7,15 @@
  */
 import 'reflect-metadata';
 import { getCountry } from 'countries-and-timezones';
-import type { DirectoryFacts } from '../../activities/challenge/directory-facts';
-import { generateQuestions } from '../../activities/challenge/generators';
-import { gradeAnswer } from '../../activities/challenge/grading';
-import { loadDirectoryFacts } from '../../activities/challenge/load-directory-facts';
-import { TableActivitySource } from '../../activities/directory/table-activity-source';
-import { assessRisk } from '../../activities/risk/assess-risk';
-import { loadConfig } from '../../api/config/app-config';
-import type { GradedAnswer } from '../../workflows/model';
-import { decideOutcome } from '../../workflows/outcome';
+import type { DirectoryFacts } from '../../activities/verification/challenge/directory-facts';
+import { generateQuestions } from '../../activities/verification/challenge/generators';
+import { gradeAnswer } from '../../activities/verification/challenge/grading';
+import { loadDirectoryFacts } from '../../activities/verification/challenge/load-directory-facts';
+import { TableActivitySource } from '../../core/directory/table-activity-source';
+import { assessRisk } from '../../activities/verification/risk/assess-risk';
+import { loadConfig } from '../../core/config/app-config';
+import type { GradedAnswer } from '../../workflows/verification/model';
+import { decideOutcome } from '../../workflows/verification/outcome';
 import { createTestDatabase } from '../support/database';
 import { genuine, impostor, type Persona, type PersonaContext, type Random } from './personas';
 import { USER_AGENTS } from './user-agents';

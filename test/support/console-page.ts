@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCountry } from 'countries-and-timezones';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DirectorySigninEntity } from '../../api/database/entities';
+import { DirectorySigninEntity } from '../../core/database/entities';
 import { USER_AGENTS } from '../strength/user-agents';
 import { phoneContext, SCREENSHOTS } from './browser';
 import { answerQuestions, skipSignIn } from './ssp-page';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../api/database/data-source-options';
-import { importDirectory, readDevDirectory } from '../../api/directory/import-directory';
+import { dataSourceOptions } from '../../core/database/data-source-options';
+import { importDirectory, readDevDirectory } from '../../core/directory/import-directory';
 
 /** The PostgreSQL server tests create their databases on: `DATABASE_URL`, else the local one. */
 export const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../../api/temporal/data-converter';
-import { startTemporalDevServer } from '../../api/temporal/dev-server';
+import { FAILURE_CONVERTER_PATH } from '../../core/temporal/data-converter';
+import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 
 /**
  * One real Temporal dev server and one workflow bundle for the whole run: every suite connects

@@ -5,7 +5,7 @@ import type {
   OrganizerFilter,
   SignInQuery,
   TimeWindow,
-} from '../../activities/directory/activity-source';
+} from '../../core/directory/activity-source';
 
 /** Where people sit: what the source needs to know of the directory to filter by department and office. */
 export interface PersonPlace {

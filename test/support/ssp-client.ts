@@ -1,5 +1,5 @@
-import { ChallengeQuestionEntity } from '../../api/database/entities';
-import type { UserAnswer } from '../../activities/challenge/question';
+import { ChallengeQuestionEntity } from '../../core/database/entities';
+import type { UserAnswer } from '../../workflows/verification/question';
 import { call, type Stack } from './stack';
 
 /** Reads the newest link for a verification from the dev outbox, as a tester would. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ChallengeQuestionEntity } from '../../api/database/entities';
+import { ChallengeQuestionEntity } from '../../core/database/entities';
 import type { Stack } from './stack';
 
 /** The radio or checkbox inside the option whose visible text is exactly `label`. */

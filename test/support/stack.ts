@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { appendFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { hashSecret } from '../../api/common/hash-secret';
-import { ApiKeyEntity, type Role } from '../../api/database/entities/api-key.entity';
+import { hashSecret } from '../../core/security/hash-secret';
+import { ApiKeyEntity, type Role } from '../../core/database/entities/api-key.entity';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
 
@@ -49,7 +49,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     ...extraEnv,
   };
   const api = launch('dist/api/main.js', env);
-  let worker: ChildProcess | undefined = launch('dist/api/worker.js', env);
+  let worker: ChildProcess | undefined = launch('dist/worker/main.js', env);
 
   const stack: Stack = {
     baseUrl,
@@ -57,7 +57,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     apiKey,
     db,
     async startWorker() {
-      worker = launch('dist/api/worker.js', env);
+      worker = launch('dist/worker/main.js', env);
       await waitForReady(baseUrl);
     },
     async killWorker(signal = 'SIGKILL') {

@@ -1,4 +1,4 @@
-import { parsePayloadKeys } from '../../api/config/payload-keys';
+import { parsePayloadKeys } from '../../core/config/payload-keys';
 
 /** Not secrets: fixed keys so every test process (API, worker, harness, replayer) reads the same payloads. */
 export const TEST_AUDIT_KEY = 'test-audit-key-not-secret';

@@ -2,19 +2,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
-import { parsePayloadKeys } from '../../api/config/payload-keys';
-import { resetGateDataConverter } from '../../api/temporal/data-converter';
-import { createActivities } from '../../activities/verification-activities';
+import { parsePayloadKeys } from '../../core/config/payload-keys';
+import { resetGateDataConverter } from '../../core/temporal/data-converter';
+import { createVerificationActivities } from '../../activities/verification/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
-import { maskDestination } from '../../activities/mask';
-import type { ResetConnector } from '../../activities/reset-connector/reset-connector';
-import { auditKeyBytes } from '../../api/audit/audit.service';
-import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../api/database/entities';
-import type { UserAnswer } from '../../activities/challenge/question';
-import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/model';
+import { maskDestination } from '../../core/security/mask';
+import type { ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
+import { auditKeyBytes } from '../../core/audit/audit-key';
+import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../core/database/entities';
+import type { UserAnswer } from '../../workflows/verification/question';
+import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/verification/model';
 import { verificationWorkflow } from '../../workflows';
-import { verificationState } from '../../workflows/messages';
-import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/search-attributes';
+import { verificationState } from '../../workflows/verification/messages';
+import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/verification/search-attributes';
 import type { TestDatabase } from './database';
 import { TEST_PAYLOAD_KEYS } from './test-keys';
 
@@ -89,7 +89,7 @@ export async function startHarness(db: TestDatabase, options: HarnessOptions = {
         taskQueue,
         workflowBundle: { codePath: workflowBundlePath },
         dataConverter,
-        activities: createActivities({
+        activities: createVerificationActivities({
           dataSource: db.dataSource,
           sender: new DevOutboxSender(),
           publicUrl: 'https://resetgate.test',

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { VerificationEntity, VerificationLinkEntity } from '../../api/database/entities';
-import { decodeHistory } from '../../api/temporal/decode-history';
+import { VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
+import { decodeHistory } from '../../core/temporal/decode-history';
 import {
   approveReset,
   cancelVerification,
@@ -13,7 +13,7 @@ import {
   submitAnswer,
   supersede,
   verificationState,
-} from '../../workflows/messages';
+} from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
   fullyKnownUser,

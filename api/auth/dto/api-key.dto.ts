@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
-import type { Role } from '../../database/entities/api-key.entity';
+import type { Role } from '../../../core/database/entities/api-key.entity';
 import { ALL_ROLES } from '../sso/role-mapping';
 
 export class CreateApiKeyDto {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { readCookie } from '../../common/cookies';
 import { ProblemException } from '../../common/problem';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../../../core/config/app-config';
 import { Public } from '../roles.decorator';
 import { CONSOLE_COOKIE, ConsoleSessionsService } from './console-sessions.service';
 import { LOGIN_ATTEMPT_TTL_MS, redeemLoginAttempt, rememberLoginAttempt } from './login-attempts';

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
-import { hashSecret } from '../../common/hash-secret';
-import { AppConfig } from '../../config/app-config';
-import { ConsoleSessionEntity } from '../../database/entities';
-import type { Role } from '../../database/entities/api-key.entity';
+import { hashSecret } from '../../../core/security/hash-secret';
+import { AppConfig } from '../../../core/config/app-config';
+import { ConsoleSessionEntity } from '../../../core/database/entities';
+import type { Role } from '../../../core/database/entities/api-key.entity';
 
 export const CONSOLE_COOKIE = 'rg_console';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OidcLoginAttemptEntity } from '../../database/entities';
-import { hashSecret } from '../../common/hash-secret';
+import { OidcLoginAttemptEntity } from '../../../core/database/entities';
+import { hashSecret } from '../../../core/security/hash-secret';
 import type { AuthorizationRequest } from './oidc-client';
 
 export const LOGIN_ATTEMPT_TTL_MS = 10 * 60_000;

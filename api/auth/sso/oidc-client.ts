@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../../../core/config/app-config';
 
 const REAUTHENTICATION_MAX_AGE_SECONDS = 300;
 

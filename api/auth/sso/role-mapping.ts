@@ -1,4 +1,4 @@
-import type { Role } from '../../database/entities/api-key.entity';
+import type { Role } from '../../../core/database/entities/api-key.entity';
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'agent', 'auditor'];
 

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { POLICY_BOUNDS as B } from '../policy-settings';
+import { POLICY_BOUNDS as B } from '../../../core/policy/policy-settings';
 
 const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 

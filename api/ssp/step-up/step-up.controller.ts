@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/roles.decorator';
 import { readCookie } from '../../common/cookies';
-import { AppConfig } from '../../config/app-config';
-import type { SspSessionEntity } from '../../database/entities';
+import { AppConfig } from '../../../core/config/app-config';
+import type { SspSessionEntity } from '../../../core/database/entities';
 import { CurrentSspSession, SspSessionGuard } from '../ssp-session.guard';
 import { LOGIN_ATTEMPT_TTL_MS } from '../../auth/sso/login-attempts';
 import { StepUpService } from './step-up.service';

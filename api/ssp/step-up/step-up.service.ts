@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { completeStepUp } from '../../../workflows/messages';
+import { completeStepUp } from '../../../workflows/verification/messages';
 import { AuditService } from '../../audit/audit.service';
 import { redeemLoginAttempt, rememberLoginAttempt } from '../../auth/sso/login-attempts';
 import { OidcClient } from '../../auth/sso/oidc-client';
 import { ProblemException } from '../../common/problem';
-import { AppConfig } from '../../config/app-config';
-import { type SspSessionEntity, VerificationEntity } from '../../database/entities';
+import { AppConfig } from '../../../core/config/app-config';
+import { type SspSessionEntity, VerificationEntity } from '../../../core/database/entities';
 import { refusalReason } from '../../verifications/verification-errors';
 import { signedInAsUser } from './identity-match';
 

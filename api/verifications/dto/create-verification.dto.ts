@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TicketRef } from './ticket-ref';
 import { IsIn, IsString, Length } from 'class-validator';
-import { CHANNELS, type Channel, REASONS, type Reason } from '../../../workflows/model';
+import { CHANNELS, type Channel, REASONS, type Reason } from '../../../workflows/verification/model';
 
 export class CreateVerificationDto {
   @ApiProperty({ description: 'The target user: directory id or corporate email', example: 'priya.patel@example.com' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { OUTCOMES, type Outcome, STATUSES, type VerificationStatus } from '../../../workflows/model';
+import { OUTCOMES, type Outcome, STATUSES, type VerificationStatus } from '../../../workflows/verification/model';
 
 export class ListVerificationsQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: VerificationStatus;

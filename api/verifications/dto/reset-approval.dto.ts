@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TicketRef } from './ticket-ref';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { RESET_ACTIONS, type ResetAction } from '../../../workflows/model';
+import { RESET_ACTIONS, type ResetAction } from '../../../workflows/verification/model';
 
 export class ResetApprovalDto {
   @ApiProperty({ enum: RESET_ACTIONS })

@@ -11,7 +11,7 @@ import {
   type ResetAction,
   STATUSES,
   type VerificationStatus,
-} from '../../../workflows/model';
+} from '../../../workflows/verification/model';
 
 /**
  * The verification as the API answers it (verification.view.ts builds it). The console's generated

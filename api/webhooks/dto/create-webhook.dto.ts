@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../activities/webhooks/webhook-events';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../core/webhooks/webhook-outbox';
 
 export class CreateWebhookDto {
   @ApiProperty({ description: 'Where events are POSTed: an http(s) URL', example: 'https://itsm.example.com/hooks/resetgate' })

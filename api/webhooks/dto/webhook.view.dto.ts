@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { WEBHOOK_EVENT_TYPES } from '../../../activities/webhooks/webhook-events';
-import type { WebhookDeliveryStatus } from '../../database/entities/webhook.entities';
+import { WEBHOOK_EVENT_TYPES } from '../../../core/webhooks/webhook-outbox';
+import type { WebhookDeliveryStatus } from '../../../core/database/entities/webhook.entities';
 
 const DELIVERY_STATUSES: readonly WebhookDeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
 

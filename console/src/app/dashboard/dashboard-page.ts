@@ -9,6 +9,7 @@ import { describeError } from '../api/problem';
 import type { Stats } from '../api/views';
 import { duration } from '../shared/clock';
 import { dayStart, nextDay } from '../verifications/verification-filters';
+import { everyDay } from './every-day';
 import { OutcomesChart } from './outcomes-chart';
 import { RiskHistogram } from './risk-histogram';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
@@ -26,22 +27,6 @@ function daysAgo(days: number): string {
 
 const callers = (n: number) => `${n} ${n === 1 ? 'caller' : 'callers'}`;
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
-
-/** Every UTC day of the range, quiet days included, so the time axis is even. */
-function everyDay(stats: Stats): Stats['perDay'] {
-  const days: Stats['perDay'] = [];
-  const last = new Date(Date.parse(stats.to) - 1).toISOString().slice(0, 10);
-  for (
-    let day = stats.from.slice(0, 10);
-    day <= last;
-    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-  ) {
-    days.push(
-      stats.perDay.find((d) => d.date === day) ?? { date: day, passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, cancelled: 0 },
-    );
-  }
-  return days;
-}
 
 /** How verification is going: volumes, outcomes and how risky the callers looked. */
 @Component({

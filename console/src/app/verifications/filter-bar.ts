@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { debounceTime } from 'rxjs';
 import type { VerificationStatus } from '../api/views';
 import { STATUS } from '../shared/labels';
+import { filtersToForm, formToFilters } from './filter-form';
 import { NO_FILTERS, type VerificationFilters } from './verification-filters';
 
 /** Search and filters above the list. Typing settles for a moment before the list reloads. */
@@ -40,9 +41,7 @@ export class FilterBar implements OnInit {
   });
 
   ngOnInit(): void {
-    const f = this.filters();
-    const mine = !!f.referrer && f.referrer === this.me();
-    this.form.setValue({ ...f, mine, referrer: mine ? '' : f.referrer }, { emitEvent: false });
+    this.form.setValue(filtersToForm(this.filters(), this.me()), { emitEvent: false });
     const subscription = this.form.valueChanges.pipe(debounceTime(300)).subscribe(() => this.emit());
     this.destroyRef.onDestroy(() => subscription.unsubscribe());
   }
@@ -61,13 +60,6 @@ export class FilterBar implements OnInit {
 
   private emit(): void {
     if (this.form.invalid) return;
-    const { mine, referrer, minRisk, maxRisk, ...rest } = this.form.getRawValue();
-    this.changed.emit({ ...rest, minRisk: riskOrNull(minRisk), maxRisk: riskOrNull(maxRisk), referrer: mine ? this.me() : referrer });
+    this.changed.emit(formToFilters(this.form.getRawValue(), this.me()));
   }
-}
-
-function riskOrNull(value: number | string | null): number | null {
-  if (value === null || value === '') return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? Math.min(10, Math.max(0, n)) : null;
 }

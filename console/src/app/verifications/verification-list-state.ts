@@ -21,4 +21,17 @@ export class VerificationListState {
     this.pageSize.set(size);
     this.cursors.set([undefined]);
   }
+
+  /**
+   * The paginator asks for page `index`. Forward is one page at a time, with the shown page's next
+   * cursor (none on the last page, or while it loads: stay); back keeps the cursors before it.
+   */
+  goToPage(index: number, nextCursor: string | null): void {
+    const current = this.cursors().length - 1;
+    if (index > current) {
+      if (nextCursor) this.cursors.update((c) => [...c, nextCursor]);
+    } else if (index < current) {
+      this.cursors.update((c) => c.slice(0, Math.max(1, index + 1)));
+    }
+  }
 }

@@ -15,8 +15,9 @@ import { StatusChip } from '../shared/status-chip';
 import { FilterBar } from './filter-bar';
 import { LiveIndicator } from './live-indicator';
 import { DEFAULT_EXPORT_DAYS, exportLink } from '../shared/export-link';
-import { dayStart, hasFilters, listQuery, matchesFilters, nextDay, type VerificationFilters } from './verification-filters';
+import { dayStart, hasFilters, listQuery, nextDay, type VerificationFilters } from './verification-filters';
 import { LiveSinceLoad } from './live-since-load';
+import { loadedWithLive, type PagePlace, type ShownPage, withLive } from './live-page';
 import { VerificationEvents } from './verification-events';
 import { VerificationListState } from './verification-list-state';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
@@ -64,17 +65,12 @@ export class VerificationsPage {
    * What is on screen: the last page loaded, with what arrived live while it loaded, then patched by
    * each live update; kept while the next page loads (no jumps).
    */
-  private readonly shown = linkedSignal<VerificationPage | undefined, { rows: VerificationView[]; total: number | null }>({
+  private readonly shown = linkedSignal<VerificationPage | undefined, ShownPage>({
     source: () => (this.page.hasValue() ? this.page.value() : undefined),
     computation: (page, previous) => {
       if (!page) return previous?.value ?? { rows: [], total: null };
       // Filters and page are read, not tracked: only a newly loaded page recomputes this.
-      return untracked(() =>
-        this.liveSinceLoad.missingFrom(page.items).reduce((shown, view) => this.withNew(shown, view) ?? shown, {
-          rows: page.items.map((v) => this.liveSinceLoad.latest(v)),
-          total: page.total as number | null,
-        }),
-      );
+      return untracked(() => loadedWithLive(page, this.liveSinceLoad, { filters: this.state.filters(), first: this.pageIndex() === 0 }));
     },
   });
   protected readonly rows = computed(() => this.shown().rows);
@@ -108,12 +104,7 @@ export class VerificationsPage {
 
   protected onPage(event: PageEvent): void {
     if (event.pageSize !== this.state.pageSize()) return this.state.setPageSize(event.pageSize);
-    if (event.pageIndex > this.pageIndex()) {
-      const next = this.page.hasValue() ? this.page.value().nextCursor : null;
-      if (next) this.state.cursors.update((c) => [...c, next]);
-    } else if (event.pageIndex < this.pageIndex()) {
-      this.state.cursors.update((c) => c.slice(0, Math.max(1, event.pageIndex + 1)));
-    }
+    this.state.goToPage(event.pageIndex, this.page.hasValue() ? this.page.value().nextCursor : null);
   }
 
   protected refresh(): void {
@@ -133,34 +124,17 @@ export class VerificationsPage {
   /** A change from the live stream: the row updates in place; one not shown joins the page where it belongs. */
   private applyLive(view: VerificationView): void {
     this.liveSinceLoad.record(view);
-    const { rows, total } = this.shown();
-    const at = rows.findIndex((row) => row.id === view.id);
-    if (at >= 0) {
-      this.shown.set({ rows: rows.map((row, i) => (i === at ? view : row)), total });
-      return;
-    }
-    const joined = this.withNew({ rows, total }, view);
-    if (!joined) return;
-    this.shown.set(joined);
+    const live = withLive(this.shown(), view, this.place());
+    if (!live) return;
+    this.shown.set(live.shown);
+    if (!live.joined) return;
     this.fresh.update((ids) => new Set([...ids, view.id]));
     setTimeout(() => this.fresh.update((ids) => new Set([...ids].filter((id) => id !== view.id))), 4000);
   }
 
-  /**
-   * The page with a verification that was not on it, placed by creation time (newest first), if
-   * it fits the filters and falls within this page; undefined if it belongs elsewhere. So a new
-   * verification appears at the top, and an old one that starts to match the filters takes its
-   * place, while a change to an old one on another page moves nothing here.
-   */
-  private withNew(shown: { rows: VerificationView[]; total: number | null }, view: VerificationView) {
-    if (!matchesFilters(view, this.state.filters())) return undefined;
-    const { rows } = shown;
-    const later = rows.findIndex((row) => row.createdAt < view.createdAt);
+  /** The shown page's place in the list, for a live update (no page while one loads: it is not the last). */
+  private place(): PagePlace {
     const lastPage = this.page.hasValue() && this.page.value().nextCursor === null;
-    // Older than everything here: the end of the last page, or a later page.
-    const at = later >= 0 ? later : lastPage ? rows.length : -1;
-    // Newer than everything here, on a page after the first: an earlier page.
-    if (at < 0 || (at === 0 && this.pageIndex() !== 0)) return undefined;
-    return { rows: [...rows.slice(0, at), view, ...rows.slice(at)], total: (shown.total ?? 0) + 1 };
+    return { filters: this.state.filters(), first: this.pageIndex() === 0, last: lastPage };
   }
 }

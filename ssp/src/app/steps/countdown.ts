@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal } from '@angular/core';
+import { countdownAnnouncement, countdownLabel, secondsLeft } from './countdown-label';
 
 /** Time left in the session. Announced to screen readers only at a few thresholds, not every second. */
 @Component({
@@ -16,15 +17,9 @@ export class Countdown {
   readonly expired = output<void>();
 
   private readonly now = signal(Date.now());
-  protected readonly secondsLeft = computed(() => Math.max(0, Math.round((this.until().getTime() - this.now()) / 1000)));
-  protected readonly label = computed(() => {
-    const s = this.secondsLeft();
-    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  });
-  protected readonly announcement = computed(() => {
-    const s = this.secondsLeft();
-    return s <= 30 ? 'Less than 30 seconds left.' : s <= 60 ? 'One minute left.' : s <= 120 ? 'Two minutes left.' : '';
-  });
+  protected readonly secondsLeft = computed(() => secondsLeft(this.until(), this.now()));
+  protected readonly label = computed(() => countdownLabel(this.secondsLeft()));
+  protected readonly announcement = computed(() => countdownAnnouncement(this.secondsLeft()));
 
   constructor() {
     const timer = setInterval(() => {

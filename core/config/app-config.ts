@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { VerificationPolicy } from '../../workflows/verification/model';
+import { repoRoot } from '../repo-root';
+import { POLICY_BOUNDS } from '../policy/policy-settings';
+import { bool, int, num, origins } from './env';
+import { loadIntegrations, type Integrations } from './integrations-config';
+import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
+import { list, loadSsoConfig, type SsoConfig } from './sso-config';
+
+export { ConfigError } from './config-error';
+export type { SsoConfig } from './sso-config';
+
+/**
+ * Every setting ResetGate reads, from the environment, validated once at start. The README's
+ * configuration table lists the same variables.
+ */
+export class AppConfig implements Integrations {
+  port: number;
+  publicUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  temporalAddress?: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  bootstrapApiKey?: string;
+  /** HMAC key of the audit hash chain. Keep it out of the database's reach. */
+  auditKey?: string;
+  /** Keys of the Temporal payload codec: the first encrypts, all decrypt. */
+  payloadKeys?: PayloadKeyRing;
+  /** The Temporal Web UI's origin, allowed to call the codec endpoint from the browser. */
+  codecCorsOrigins: string[];
+  devOutbox: boolean;
+  seedDevDirectory: boolean;
+  organisationDomains: string[];
+  /** The first policies and limits; admins may save newer versions in the console (PolicyService). */
+  maxVerificationsPerUserPerDay: number;
+  policy: VerificationPolicy;
+  privilegedGroups: string[];
+  agentsSeeRiskScore: boolean;
+  sso: SsoConfig;
+  /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
+  liveHeartbeatSeconds: number;
+  logLevel: string;
+  twilio?: Integrations['twilio'];
+  smtp?: Integrations['smtp'];
+  resetConnector: Integrations['resetConnector'];
+  webhookRetry: Integrations['webhookRetry'];
+  webhookAllowPrivate: Integrations['webhookAllowPrivate'];
+  directorySource?: Integrations['directorySource'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const b = POLICY_BOUNDS;
+  const linkLifetime = int(env, 'RESETGATE_LINK_LIFETIME_SECONDS', 900, b.linkLifetimeSeconds.min, b.linkLifetimeSeconds.max);
+  const questionsAsked = int(env, 'RESETGATE_QUESTIONS', 4, b.questionsAsked.min, b.questionsAsked.max);
+  const minAnswered = int(env, 'RESETGATE_MIN_ANSWERED', 3, b.minAnswered.min, questionsAsked);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    publicUrl,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.RESETGATE_DATA_DIR ?? join(repoRoot(), '.data'),
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'resetgate-verifications',
+    bootstrapApiKey: env.RESETGATE_BOOTSTRAP_API_KEY || undefined,
+    auditKey: env.RESETGATE_AUDIT_KEY || undefined,
+    payloadKeys: env.RESETGATE_PAYLOAD_KEYS ? parsePayloadKeys(env.RESETGATE_PAYLOAD_KEYS) : undefined,
+    codecCorsOrigins: origins(env, 'RESETGATE_CODEC_CORS_ORIGINS', 'http://localhost:8233'),
+    devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
+    seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
+    organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+    maxVerificationsPerUserPerDay: int(
+      env,
+      'RESETGATE_MAX_PER_USER_PER_DAY',
+      5,
+      b.maxVerificationsPerUserPerDay.min,
+      b.maxVerificationsPerUserPerDay.max,
+    ),
+    policy: {
+      version: env.RESETGATE_POLICY_VERSION ?? 'default-1',
+      linkLifetimeSeconds: linkLifetime,
+      sessionLifetimeSeconds: int(
+        env,
+        'RESETGATE_SESSION_LIFETIME_SECONDS',
+        600,
+        b.sessionLifetimeSeconds.min,
+        b.sessionLifetimeSeconds.max,
+      ),
+      questionsAsked,
+      minQuestions: minAnswered,
+      minAnswered,
+      passThreshold: num(env, 'RESETGATE_PASS_THRESHOLD', 0.5, b.passThreshold.min, b.passThreshold.max),
+      riskStepUp: num(env, 'RESETGATE_RISK_STEP_UP', 0.08, b.riskStepUp.min, b.riskStepUp.max),
+      maxRisk: num(env, 'RESETGATE_MAX_RISK', 5, b.maxRisk.min, b.maxRisk.max),
+      approvalWindowSeconds: int(env, 'RESETGATE_APPROVAL_WINDOW_SECONDS', 1800, b.approvalWindowSeconds.min, b.approvalWindowSeconds.max),
+      idpStepUp: bool(env, 'RESETGATE_IDP_STEP_UP', true),
+    },
+    privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),
+    agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),
+    sso: loadSsoConfig(env, publicUrl),
+    liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...loadIntegrations(env),
+  };
+}

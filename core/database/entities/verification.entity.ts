@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type {
+  Approval,
+  CancelReason,
+  ConnectorResult,
+  Channel,
+  Outcome,
+  Reason,
+  RiskAssessment,
+  StepUpResult,
+  VerificationPolicy,
+  VerificationStatus,
+} from '../../../workflows/verification/model';
+
+/** The verification as the API and the console read it: a projection the workflow keeps current. */
+@Entity('verifications')
+@Index(['userId', 'createdAt'])
+export class VerificationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'workflow_id' }) workflowId: string;
+  @Column({ name: 'user_id' }) userId: string;
+  @Column({ name: 'user_email' }) userEmail: string;
+  @Column({ name: 'user_name' }) userName: string;
+  @Column({ type: 'text' }) channel: Channel;
+  /** Where the link went. PII: never logged, never sent to Temporal. */
+  @Column() destination: string;
+  @Column({ name: 'destination_masked' }) destinationMasked: string;
+  @Column({ type: 'text' }) reason: Reason;
+  @Column({ name: 'ticket_ref', type: 'text', nullable: true }) ticketRef: string | null;
+  @Column({ name: 'initiated_by' }) initiatedBy: string;
+  @Column({ type: 'text' }) status: VerificationStatus;
+  @Column({ type: 'text', nullable: true }) outcome: Outcome | null;
+  @Column({ name: 'outcome_reason', type: 'text', nullable: true }) outcomeReason: string | null;
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: CancelReason | null;
+  @Column({ type: 'jsonb' }) policy: VerificationPolicy;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'link_expires_at', type: 'timestamptz', nullable: true }) linkExpiresAt: Date | null;
+  @Column({ name: 'session_expires_at', type: 'timestamptz', nullable: true }) sessionExpiresAt: Date | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'approval_deadline', type: 'timestamptz', nullable: true }) approvalDeadline: Date | null;
+  @Column({ name: 'risk_score', type: 'real', nullable: true }) riskScore: number | null;
+  @Column({ type: 'jsonb', nullable: true }) risk: RiskAssessment | null;
+  @Column({ type: 'jsonb', nullable: true }) approval: Approval | null;
+  /** 2 when the user is privileged (member of RESETGATE_PRIVILEGED_GROUPS): two approvers. */
+  @Column({ name: 'required_approvals', type: 'smallint', default: 1 }) requiredApprovals: number;
+  @Column({ type: 'jsonb', nullable: true }) approvals: Approval[] | null;
+  @Column({ name: 'step_up', type: 'jsonb', nullable: true }) stepUp: StepUpResult | null;
+  /** What the post-approval connector did at the IdP (manual: recorded only). */
+  @Column({ name: 'connector_result', type: 'jsonb', nullable: true }) connectorResult: ConnectorResult | null;
+  @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
+}

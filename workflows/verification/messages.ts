@@ -1,0 +1,64 @@
+/**
+ * The messages of the verification workflow, defined once: the workflow registers handlers for
+ * them and the API sends them through the same objects.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Approval, Grade, Outcome, ResetAction, VerificationState } from './model';
+import type { UserAnswer } from './question';
+
+export interface ClientSignals {
+  ip?: string;
+  userAgent?: string;
+  timezone?: string;
+  languages?: string[];
+  screen?: string;
+  webdriver?: boolean;
+  pasteCount?: number;
+  focusLossCount?: number;
+  /** User-Agent Client Hints: what the browser itself reports, harder to fake than the UA string. */
+  platform?: string;
+  mobile?: boolean;
+}
+
+export interface StartSessionResult {
+  sessionExpiresAt: string;
+  questionCount: number;
+}
+
+export interface AnswerInput {
+  questionId: string;
+  /** `null` means the user skipped the question. */
+  answer: UserAnswer | null;
+  elapsedMs: number;
+  pasted: boolean;
+}
+
+export interface ApproveResetInput {
+  action: ResetAction;
+  approvedBy: string;
+  note?: string;
+  ticketRef?: string;
+}
+
+export interface FinishResult {
+  outcome: Outcome;
+  reason?: string;
+}
+
+export interface StepUpInput {
+  matched: boolean;
+  issuer: string;
+}
+
+export interface CancelInput {
+  cancelledBy: string;
+}
+
+export const startSession = defineUpdate<StartSessionResult, [ClientSignals]>('startSession');
+export const submitAnswer = defineUpdate<{ grade: Grade }, [AnswerInput]>('submitAnswer');
+export const finishSession = defineUpdate<FinishResult, [ClientSignals]>('finishSession');
+export const completeStepUp = defineUpdate<void, [StepUpInput]>('completeStepUp');
+export const approveReset = defineUpdate<Approval, [ApproveResetInput]>('approveReset');
+export const cancelVerification = defineUpdate<void, [CancelInput]>('cancelVerification');
+export const supersede = defineSignal<[{ supersededBy: string }]>('supersede');
+export const verificationState = defineQuery<VerificationState>('verificationState');
