@@ -1,20 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '../core/config/config.module';
+import { DatabaseModule } from '../core/database/database.module';
+import { loggingModule } from '../core/logging';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CodecModule } from './codec/codec.module';
-import { ConfigModule } from '../core/config/config.module';
-import { StatsController } from './dashboard/stats.controller';
-import { DatabaseModule } from '../core/database/database.module';
-import { DevOutboxController } from './delivery/dev-outbox.controller';
-import { DirectoryController } from './directory/directory.controller';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ExportsModule } from './exports/exports.module';
-import { DirectorySyncController } from './directory/directory-sync.controller';
 import { HealthModule } from './health/health.module';
-import { loggingModule } from '../core/logging';
+import { ReplayModule } from './replay/replay.module';
 import { SettingsModule } from './settings/settings.module';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
-import { TwilioStatusController } from './delivery/twilio-status.controller';
 import { VerificationsModule } from './verifications/verifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -27,13 +26,16 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AuditModule,
     AuthModule,
     SettingsModule,
+    DirectoryModule,
+    DeliveryModule,
+    DashboardModule,
     VerificationsModule,
+    ReplayModule,
     ExportsModule,
     CodecModule,
     SspModule,
     WebhooksModule,
     HealthModule,
   ],
-  controllers: [DirectoryController, DirectorySyncController, DevOutboxController, StatsController, TwilioStatusController],
 })
 export class AppModule {}

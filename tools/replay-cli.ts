@@ -5,6 +5,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError } from '../core/config/config-error';
 import { parsePayloadKeys } from '../core/config/payload-keys';
 import { type HistorySource, replayVerifications, type ReplayVerdict, replayWorkerOptions } from '../core/replay/replay-verification';
+import { verificationWorkflowId } from '../api/verifications/verification-workflows';
 
 const USAGE = `usage: npm run replay -- <verification id | history.json | --all [--since 2026-11-01] [--page-size 500]>
   An id or --all reads histories from TEMPORAL_ADDRESS (namespace TEMPORAL_NAMESPACE, default "default").
@@ -80,7 +81,7 @@ async function openSource(args: Args): Promise<{ histories: HistorySource; total
   const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   const close = () => connection.close();
   if (args.target) {
-    const workflowId = args.target.startsWith('verification-') ? args.target : `verification-${args.target}`;
+    const workflowId = args.target.startsWith('verification-') ? args.target : verificationWorkflowId(args.target);
     return { histories: [{ workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() }], total: 1, close };
   }
   const query = [

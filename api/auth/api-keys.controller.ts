@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem';
-import { notFoundOnBadUuid } from '../common/uuid';
+import { IdParam } from '../common/uuid';
 import type { ApiKeyEntity } from '../../core/database/entities';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyList, type ApiKeyView, CreateApiKeyDto, CreatedApiKey } from './dto/api-key.dto';
@@ -58,7 +58,7 @@ export class ApiKeysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key (at once; revoking twice is harmless)' })
   async revoke(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid })) id: string,
+    @IdParam() id: string,
     @CurrentPrincipal() who: Principal,
     @ClientIp() ip: string | null,
   ): Promise<void> {

@@ -9,13 +9,14 @@ import { AuthGuard } from './auth.guard';
 import { AuthController } from './sso/auth.controller';
 import { Credentials } from './credentials';
 import { ConsoleSessionsService } from './sso/console-sessions.service';
+import { LoginAttempts } from './sso/login-attempts';
 import { OidcClient } from './sso/oidc-client';
 
 /** Who is calling: API keys for integrators, OIDC sign-in and sessions for the console. */
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AuditModule],
   controllers: [AuthController, ApiKeysController],
-  providers: [ApiKeysService, ConsoleSessionsService, OidcClient, Credentials, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [ApiKeysService, ConsoleSessionsService, OidcClient, Credentials],
+  providers: [ApiKeysService, ConsoleSessionsService, OidcClient, LoginAttempts, Credentials, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ApiKeysService, ConsoleSessionsService, OidcClient, LoginAttempts, Credentials],
 })
 export class AuthModule {}

@@ -1,12 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsUUID } from 'class-validator';
-import type { DataSource } from 'typeorm';
 import { Roles } from '../auth/roles.decorator';
-import { ProblemException } from '../common/problem';
-import { AppConfig } from '../../core/config/app-config';
-import { DevOutboxMessageEntity } from '../../core/database/entities';
+import { DevOutboxService } from './dev-outbox.service';
 
 class OutboxQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() verificationId?: string;
@@ -17,20 +13,11 @@ class OutboxQuery {
 @ApiBearerAuth()
 @Controller('api/v1/dev/outbox')
 export class DevOutboxController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly outbox: DevOutboxService) {}
 
   @Get()
   @Roles('admin', 'agent')
-  async list(@Query() query: OutboxQuery) {
-    if (!this.config.devOutbox) throw new ProblemException('notFound', 'The development outbox is off: messages go out by SMS and email.');
-    const items = await this.dataSource.getRepository(DevOutboxMessageEntity).find({
-      where: query.verificationId ? { verificationId: query.verificationId } : {},
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
-    return { items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
+  list(@Query() query: OutboxQuery) {
+    return this.outbox.latest(query.verificationId);
   }
 }

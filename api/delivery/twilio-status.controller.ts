@@ -1,18 +1,17 @@
 import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
-import { isMessageStatus, recordMessageStatus } from '../../core/delivery/message-status';
+import { isMessageStatus } from '../../core/delivery/message-status';
 import { Public } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
+import { MessageStatuses } from './message-statuses.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /** Twilio's message status callbacks: the delivery status an agent sees on the verification. */
 @ApiTags('twilio')
 @Controller('api/v1/twilio')
 export class TwilioStatusController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly statuses: MessageStatuses) {}
 
   @Post('status')
   @Public()
@@ -37,7 +36,7 @@ export class TwilioStatusController {
     if (errorCode !== undefined && errorCode !== '' && (typeof errorCode !== 'string' || !/^\d{1,6}$/.test(errorCode))) {
       throw new ProblemException('validation', 'ErrorCode must be a Twilio error code.');
     }
-    await recordMessageStatus(this.dataSource.manager, {
+    await this.statuses.record({
       provider: 'twilio',
       providerMessageId: sid,
       status,

@@ -1,12 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
-import { maskDestination } from '../../core/security/mask';
 import { Roles } from '../auth/roles.decorator';
-import { DirectoryUserEntity } from '../../core/database/entities';
+import { DirectoryService } from './directory.service';
 import { DirectoryUserList } from './dto/directory-user.view.dto';
 
 class DirectoryQuery {
@@ -19,31 +16,12 @@ class DirectoryQuery {
 @ApiBearerAuth()
 @Controller('api/v1/directory')
 export class DirectoryController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly directory: DirectoryService) {}
 
   @Get('users')
   @Roles('agent', 'admin')
   @ApiOkResponse({ type: DirectoryUserList })
-  async search(@Query() query: DirectoryQuery): Promise<DirectoryUserList> {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const users = await this.dataSource
-      .getRepository(DirectoryUserEntity)
-      .createQueryBuilder('u')
-      .where('u.active AND (u.display_name ILIKE :p OR u.email ILIKE :p)', { p: pattern })
-      .orderBy('u.display_name')
-      .take(query.limit ?? 10)
-      .getMany();
-    return {
-      items: users.map((u) => ({
-        id: u.id,
-        email: u.email,
-        name: u.displayName,
-        title: u.title,
-        department: u.department,
-        office: u.office,
-        mobilePhoneMasked: u.mobilePhone ? maskDestination('sms', u.mobilePhone) : null,
-        personalEmailMasked: u.personalEmail ? maskDestination('email', u.personalEmail) : null,
-      })),
-    };
+  search(@Query() query: DirectoryQuery): Promise<DirectoryUserList> {
+    return this.directory.search(query.q, query.limit ?? 10);
   }
 }

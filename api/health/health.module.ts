@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { TemporalHealth } from './temporal.health';
 
 @Module({
   imports: [TerminusModule],
+  providers: [TemporalHealth],
   controllers: [HealthController, MetricsController],
 })
 export class HealthModule {}

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { QuestionOption, UserAnswer } from '../../workflows/verification/question';
-import { type ClientSignals, finishSession, startSession, submitAnswer, verificationState } from '../../workflows/verification/messages';
+import { type ClientSignals, finishSession, startSession, submitAnswer } from '../../workflows/verification/messages';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException } from '../common/problem';
 import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
-import { refusalReason } from '../verifications/verification-errors';
+import { VerificationWorkflows } from '../verifications/verification-workflows';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
 import { hashSecret } from '../../core/security/hash-secret';
 
@@ -25,7 +24,7 @@ export class SspService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: Client,
+    private readonly workflows: VerificationWorkflows,
     private readonly audit: AuditService,
   ) {}
 
@@ -45,33 +44,28 @@ export class SspService {
       this.logger.warn(`link redemption refused (no live link matches)`);
       throw new ProblemException('linkInvalid', LINK_INVALID);
     }
-    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: rows[0].verification_id });
-    const handle = this.temporal.workflow.getHandle(verification.workflowId);
+    const verificationId: string = rows[0].verification_id;
     await this.audit.record({
       actor: 'ssp-user',
       action: 'link.redeemed',
       targetType: 'verification',
-      targetId: verification.id,
+      targetId: verificationId,
       sourceIp: context.ip,
     });
 
-    let started;
-    try {
-      started = await handle.executeUpdate(startSession, { args: [this.withRequest(signals, context)] });
-    } catch (err) {
-      const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(err);
-      this.logger.warn(`verification ${verification.id}: session not started: ${reason}`);
-      const state = await handle.query(verificationState).catch(() => null);
+    const started = await this.workflows.update(verificationId, startSession, this.withRequest(signals, context));
+    if (!started.accepted) {
+      this.logger.warn(`verification ${verificationId}: session not started: ${started.reason}`);
+      const state = await this.workflows.state(verificationId);
       if (state?.status === 'not_enough_questions') return { status: 'not_enough_questions' as const };
       throw new ProblemException('linkInvalid', LINK_INVALID);
     }
+    const { sessionExpiresAt, questionCount } = started.result;
     const sessionId = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(started.sessionExpiresAt);
     await this.dataSource
       .getRepository(SspSessionEntity)
-      .insert({ verificationId: verification.id, sessionHash: hashSecret(sessionId), expiresAt });
-    return { status: 'in_progress' as const, sessionId, sessionExpiresAt: started.sessionExpiresAt, questionCount: started.questionCount };
+      .insert({ verificationId, sessionHash: hashSecret(sessionId), expiresAt: new Date(sessionExpiresAt) });
+    return { status: 'in_progress' as const, sessionId, sessionExpiresAt, questionCount };
   }
 
   /** The questions without their keys: ids, text, options, and whether each is answered. */
@@ -95,34 +89,24 @@ export class SspService {
     const question = (await this.questionRows(session.verificationId)).find((q) => q.id === dto.questionId);
     if (!question) throw new ProblemException('notFound', 'No such question in this verification.');
     const answer = parseAnswer(question.type, question.options, dto.answer);
-    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
-    try {
-      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(submitAnswer, {
-        args: [{ questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false }],
-      });
-    } catch (err) {
-      const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(err);
-      throw new ProblemException('answerRefused', `This answer was not accepted: ${reason}.`);
-    }
+    const graded = await this.workflows.update(session.verificationId, submitAnswer, {
+      questionId: question.id,
+      answer,
+      elapsedMs: dto.elapsedMs,
+      pasted: dto.pasted ?? false,
+    });
+    if (!graded.accepted) throw new ProblemException('answerRefused', `This answer was not accepted: ${graded.reason}.`);
     const rows = await this.questionRows(session.verificationId);
     return { answered: rows.filter((q) => q.grade !== null).length, total: rows.length };
   }
 
   async finish(session: SspSessionEntity, signals: ClientSignalsDto | undefined, context: RequestContext) {
-    const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: session.verificationId });
-    let result;
-    try {
-      result = await this.temporal.workflow
-        .getHandle(verification.workflowId)
-        .executeUpdate(finishSession, { args: [this.withRequest(signals, context)] });
-    } catch (err) {
-      const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(err);
-      throw new ProblemException('sessionInvalid', `This verification has already ended (${reason}). Contact the helpdesk.`);
+    const finished = await this.workflows.update(session.verificationId, finishSession, this.withRequest(signals, context));
+    if (!finished.accepted) {
+      throw new ProblemException('sessionInvalid', `This verification has already ended (${finished.reason}). Contact the helpdesk.`);
     }
     await this.dataSource.getRepository(SspSessionEntity).update(session.id, { finishedAt: new Date() });
-    return { outcome: result.outcome };
+    return { outcome: finished.result.outcome };
   }
 
   private questionRows(verificationId: string) {
@@ -132,11 +116,6 @@ export class SspService {
   /** The request's own IP and user agent win over anything the page claims. */
   private withRequest(signals: ClientSignalsDto | undefined, context: RequestContext): ClientSignals {
     return { ...signals, ip: context.ip ?? undefined, userAgent: context.userAgent?.slice(0, 512) };
-  }
-
-  private unavailable(err: unknown): ProblemException {
-    this.logger.error(`Temporal call failed: ${String(err)}`);
-    return new ProblemException('temporalUnavailable', 'Verification is briefly unavailable. Try again in a minute.');
   }
 }
 

@@ -2,8 +2,9 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../../core/config/app-config';
 import { requirePayloadKeys, resetGateDataConverter } from '../../core/temporal/data-converter';
+import { VerificationWorkflows } from '../verifications/verification-workflows';
 
-/** The API's Temporal client: plain providers, no third-party Nest wrapper. */
+/** The API's Temporal client and its gateway to the verification workflow: plain providers, no third-party Nest wrapper. */
 @Injectable()
 export class TemporalConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}
@@ -25,8 +26,13 @@ export class TemporalConnectionCloser implements OnApplicationShutdown {
         return new Client({ connection, namespace: config.temporalNamespace, dataConverter });
       },
     },
+    {
+      provide: VerificationWorkflows,
+      inject: [Client, AppConfig],
+      useFactory: (client: Client, config: AppConfig) => new VerificationWorkflows(client, config.taskQueue),
+    },
     TemporalConnectionCloser,
   ],
-  exports: [Client],
+  exports: [Client, VerificationWorkflows],
 })
 export class TemporalModule {}

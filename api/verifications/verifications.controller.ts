@@ -1,33 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { type DataSource, In } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
-import { VerificationEntity } from '../../core/database/entities';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credentials } from '../auth/credentials';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
 import { RateLimiter } from '../common/rate-limiter';
-import { notFoundOnBadUuid } from '../common/uuid';
+import { IdParam } from '../common/uuid';
 import { CreateVerificationDto } from './dto/create-verification.dto';
 import { ListVerificationsQuery } from './dto/list-verifications.query';
-import { ReplayVerdictView } from './dto/replay-verdict.dto';
 import { ResetApprovalDto } from './dto/reset-approval.dto';
 import { TranscriptView } from './dto/transcript.dto';
 import { VerificationDetail, VerificationPage, VerificationView } from './dto/verification.view.dto';
-import { listVerifications } from './list-verifications';
 import { VerificationEvents } from './verification-events';
 import { streamVerifications } from './verification-stream';
-import { toVerificationView, viewFor } from './verification.view';
+import { viewFor } from './verification.view';
 import { PolicyService } from '../settings/policy.service';
 import { VerificationsService } from './verifications.service';
 
 /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
 const createLimiter = new RateLimiter(30, 60_000);
-
-const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid }));
 
 @ApiTags('verifications')
 @ApiBearerAuth()
@@ -39,7 +32,6 @@ export class VerificationsController {
     private readonly credentials: Credentials,
     private readonly config: AppConfig,
     private readonly policies: PolicyService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -66,7 +58,7 @@ export class VerificationsController {
   @ApiOperation({ summary: 'List verifications, newest first, with filters and cursor paging' })
   @ApiOkResponse({ type: VerificationPage })
   async list(@Query() query: ListVerificationsQuery, @CurrentPrincipal() who: Principal): Promise<VerificationPage> {
-    const [page, visible] = await Promise.all([listVerifications(this.dataSource, query), this.visibleTo(who)]);
+    const [page, visible] = await Promise.all([this.verifications.list(query), this.visibleTo(who)]);
     return { ...page, items: page.items.map(visible) };
   }
 
@@ -80,11 +72,8 @@ export class VerificationsController {
       res,
       this.changes.changed(),
       async (ids) => {
-        const [rows, visible] = await Promise.all([
-          this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) }),
-          this.visibleTo(who),
-        ]);
-        return rows.map((row) => visible(toVerificationView(row)));
+        const [views, visible] = await Promise.all([this.verifications.views(ids), this.visibleTo(who)]);
+        return views.map(visible);
       },
       () => this.credentials.stillValid(req),
       this.config.liveHeartbeatSeconds * 1000,
@@ -94,7 +83,7 @@ export class VerificationsController {
   @Get(':id')
   @Roles('agent', 'admin', 'auditor')
   @ApiOkResponse({ type: VerificationDetail, description: 'The verification with the delivery status of its messages' })
-  async get(@Id() id: string, @CurrentPrincipal() who: Principal): Promise<VerificationDetail> {
+  async get(@IdParam() id: string, @CurrentPrincipal() who: Principal): Promise<VerificationDetail> {
     const [view, visible] = await Promise.all([this.verifications.get(id), this.visibleTo(who)]);
     return visible(view);
   }
@@ -103,7 +92,7 @@ export class VerificationsController {
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Each question asked, the user’s answer and its grade (never the answer key)' })
   @ApiOkResponse({ type: TranscriptView })
-  transcript(@Id() id: string): Promise<TranscriptView> {
+  transcript(@IdParam() id: string): Promise<TranscriptView> {
     return this.verifications.transcript(id);
   }
 
@@ -111,7 +100,7 @@ export class VerificationsController {
   @HttpCode(200)
   @Roles('agent', 'admin')
   @ApiOkResponse({ type: VerificationDetail })
-  async cancel(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
+  async cancel(@IdParam() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
     const view = await this.verifications.cancel(id, who, ip);
     return (await this.visibleTo(who))(view);
   }
@@ -122,29 +111,13 @@ export class VerificationsController {
   @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
   @ApiOkResponse({ type: VerificationView, description: 'The verification after the approval (without deliveries)' })
   async approve(
-    @Id() id: string,
+    @IdParam() id: string,
     @Body() dto: ResetApprovalDto,
     @CurrentPrincipal() who: Principal,
     @ClientIp() ip: string | null,
   ): Promise<VerificationView> {
     const view = await this.verifications.approve(id, dto, who, ip);
     return (await this.visibleTo(who))(view);
-  }
-
-  @Post(':id/replay')
-  @HttpCode(200)
-  @Roles('admin', 'auditor')
-  @ApiOperation({ summary: 'Replay the history on the current workflow code: { deterministic, timeline[] }' })
-  @ApiOkResponse({ type: ReplayVerdictView })
-  replay(@Id() id: string): Promise<ReplayVerdictView> {
-    return this.verifications.replay(id);
-  }
-
-  @Get(':id/history')
-  @Roles('admin', 'auditor')
-  @ApiOperation({ summary: 'The Temporal workflow history as JSON, payloads decrypted (replayable without keys; audited)' })
-  history(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
-    return this.verifications.history(id, who, ip);
   }
 
   /** Hides the risk number from agents when the policy in force says so (read once per answer). */

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DataSource, In, IsNull } from 'typeorm';
 import { maskDestination } from '../../core/security/mask';
 import { lockUser } from '../../core/database/user-lock';
 import { publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
-import { approveReset, cancelVerification, supersede } from '../../workflows/verification/messages';
+import { approveReset, cancelVerification } from '../../workflows/verification/messages';
 import { OPEN_STATUSES } from '../../workflows/verification/model';
-import { verificationWorkflow } from '../../workflows';
-import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/verification/search-attributes';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
@@ -20,26 +16,22 @@ import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, Verif
 import { validateDestination } from './destination';
 import type { CreateVerificationDto } from './dto/create-verification.dto';
 import type { ResetApprovalDto } from './dto/reset-approval.dto';
-import { replayVerifications, replayWorkerOptions } from '../../core/replay/replay-verification';
-import { decodeHistory } from '../../core/temporal/decode-history';
-import { EncryptionCodec, PayloadDecryptionError } from '../../core/temporal/encryption-codec';
 import { IdempotentRequest } from './idempotency';
-import { refusalReason } from './verification-errors';
 import { verificationDeliveries } from './verification-deliveries';
 import { toVerificationView } from './verification.view';
-import type { ReplayVerdictView } from './dto/replay-verdict.dto';
 import type { TranscriptView } from './dto/transcript.dto';
-import type { VerificationDetail } from './dto/verification.view.dto';
+import type { ListVerificationsQuery } from './dto/list-verifications.query';
+import type { VerificationDetail, VerificationPage, VerificationView } from './dto/verification.view.dto';
+import { listVerifications } from './list-verifications';
+import { VerificationWorkflows, verificationWorkflowId } from './verification-workflows';
 
 const DAY_MS = 86_400_000;
 
 @Injectable()
 export class VerificationsService {
-  private readonly logger = new Logger(VerificationsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: Client,
+    private readonly workflows: VerificationWorkflows,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly policies: PolicyService,
@@ -55,7 +47,6 @@ export class VerificationsService {
     if (!user) throw new ProblemException('unknownUser', `No active directory user matches "${dto.user}". Look the user up first.`);
     const destination = validateDestination(dto.channel, dto.destination, this.config.organisationDomains);
     const id = randomUUID();
-    const workflowId = `verification-${id}`;
 
     const { previous, superseded } = await this.dataSource.transaction(async (db) => {
       const previous = await idempotent?.previous(db);
@@ -86,7 +77,7 @@ export class VerificationsService {
       }
       await db.insert(VerificationEntity, {
         id,
-        workflowId,
+        workflowId: verificationWorkflowId(id),
         userId: user.id,
         userEmail: user.email,
         userName: user.displayName,
@@ -113,46 +104,32 @@ export class VerificationsService {
         db,
       );
       // Started inside the transaction: if Temporal refuses, nothing was written.
-      await this.temporal.workflow
-        .start(verificationWorkflow, {
-          workflowId,
-          taskQueue: this.config.taskQueue,
-          args: [
-            {
-              verificationId: id,
-              userId: user.id,
-              channel: dto.channel,
-              reason: dto.reason,
-              initiatedBy: principal.id,
-              policy,
-              ...(requiredApprovals > 1 && { requiredApprovals }),
-            },
-          ],
-          typedSearchAttributes: [
-            { key: statusKey, value: 'created' },
-            { key: targetUserKey, value: user.id },
-            { key: initiatedByKey, value: principal.id },
-          ],
-        })
-        .catch((err: unknown) => {
-          this.logger.error(`could not start workflow: ${String(err)}`);
-          throw new ProblemException(
-            'temporalUnavailable',
-            'The workflow service did not accept the verification. Nothing was created; try again shortly.',
-          );
-        });
+      await this.workflows.start({
+        verificationId: id,
+        userId: user.id,
+        channel: dto.channel,
+        reason: dto.reason,
+        initiatedBy: principal.id,
+        policy,
+        ...(requiredApprovals > 1 && { requiredApprovals }),
+      });
       await idempotent?.remember(db, id);
       return { previous: null, superseded: open };
     });
     if (previous) return this.get(previous);
 
-    for (const old of superseded) {
-      await this.temporal.workflow
-        .getHandle(old.workflowId)
-        .signal(supersede, { supersededBy: id })
-        .catch((err: unknown) => this.logger.warn(`supersede signal to ${old.workflowId} failed: ${String(err)}`));
-    }
+    for (const old of superseded) await this.workflows.supersede(old.id, id);
     return this.get(id);
+  }
+
+  list(query: ListVerificationsQuery): Promise<VerificationPage> {
+    return listVerifications(this.dataSource, query);
+  }
+
+  /** The verifications the live stream reports as changed, as the list shows them. */
+  async views(ids: string[]): Promise<VerificationView[]> {
+    const rows = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
+    return rows.map(toVerificationView);
   }
 
   /** One verification, with the delivery status of its messages (the list leaves them out). */
@@ -186,14 +163,9 @@ export class VerificationsService {
 
   async cancel(id: string, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
-    try {
-      await this.temporal.workflow
-        .getHandle(verification.workflowId)
-        .executeUpdate(cancelVerification, { args: [{ cancelledBy: principal.id }] });
-    } catch (err) {
-      const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(err);
-      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${reason}.`, {
+    const cancelled = await this.workflows.update(id, cancelVerification, { cancelledBy: principal.id });
+    if (!cancelled.accepted) {
+      throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${cancelled.reason}.`, {
         verificationStatus: verification.status,
       });
     }
@@ -207,22 +179,22 @@ export class VerificationsService {
    */
   async approve(id: string, dto: ResetApprovalDto, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
-    try {
-      await this.temporal.workflow.getHandle(verification.workflowId).executeUpdate(approveReset, {
-        args: [{ action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef }],
-      });
-    } catch (err) {
-      const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(err);
+    const approval = await this.workflows.update(id, approveReset, {
+      action: dto.action,
+      approvedBy: principal.id,
+      note: dto.note,
+      ticketRef: dto.ticketRef,
+    });
+    if (!approval.accepted) {
       await this.audit.record({
         actor: principal.id,
         action: 'reset_approval.refused',
         targetType: 'verification',
         targetId: id,
         sourceIp,
-        details: { reason, action: dto.action },
+        details: { reason: approval.reason, action: dto.action },
       });
-      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${reason}.`, {
+      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${approval.reason}.`, {
         verificationStatus: verification.status,
       });
     }
@@ -243,38 +215,6 @@ export class VerificationsService {
     return toVerificationView(approved);
   }
 
-  /**
-   * The history with its payloads decrypted, so it reads and replays anywhere: the answers and
-   * signals it holds leave the system, so the export is audited.
-   */
-  async history(id: string, principal: Principal, sourceIp: string | null): Promise<unknown> {
-    const { history } = await this.fetchHistory(id);
-    const decoded = await decodeHistory(history, [new EncryptionCodec(this.config.payloadKeys)]).catch((err: unknown) => {
-      if (!(err instanceof PayloadDecryptionError)) throw err;
-      throw new ProblemException('payloadNotDecryptable', `The history cannot be decrypted: ${err.message}.`);
-    });
-    await this.audit.record({ actor: principal.id, action: 'history.exported', targetType: 'verification', targetId: id, sourceIp });
-    return JSON.parse(historyToJSON(decoded));
-  }
-
-  /** Replays the history against the current workflow code: a verdict and the decision timeline. */
-  async replay(id: string): Promise<ReplayVerdictView> {
-    const verdicts = replayVerifications(replayWorkerOptions(), [await this.fetchHistory(id)], this.config.payloadKeys);
-    for await (const verdict of verdicts) return verdict;
-    throw new Error('replay produced no verdict');
-  }
-
-  private async fetchHistory(id: string) {
-    const { workflowId } = await this.find(id);
-    const history = await this.temporal.workflow
-      .getHandle(workflowId)
-      .fetchHistory()
-      .catch((err: unknown) => {
-        throw this.unavailable(err);
-      });
-    return { workflowId, history };
-  }
-
   async find(id: string): Promise<VerificationEntity> {
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneBy({ id });
     if (!verification) throw new ProblemException('notFound', `No verification with id ${id}.`);
@@ -287,11 +227,6 @@ export class VerificationsService {
       ? await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: idOrEmail }).getOne()
       : await users.findOneBy({ id: idOrEmail });
     return user?.active ? user : null;
-  }
-
-  private unavailable(err: unknown): ProblemException {
-    this.logger.error(`Temporal call failed: ${String(err)}`);
-    return new ProblemException('temporalUnavailable', 'The workflow service did not answer. Try again shortly.');
   }
 }
 

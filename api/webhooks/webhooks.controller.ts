@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,7 +12,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { notFoundOnBadUuid } from '../common/uuid';
+import { IdParam } from '../common/uuid';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhook, WebhookDeliveryList, WebhookList } from './dto/webhook.view.dto';
 import { WebhooksService } from './webhooks.service';
@@ -20,8 +20,6 @@ import { WebhooksService } from './webhooks.service';
 class DeliveriesQuery {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
-
-const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: notFoundOnBadUuid }));
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -49,7 +47,7 @@ export class WebhooksController {
   @Roles('admin')
   @ApiOperation({ summary: 'Unsubscribe: pending deliveries are cancelled; the delivery log stays readable' })
   @ApiNoContentResponse({ description: 'Unsubscribed' })
-  remove(@Id() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
+  remove(@IdParam() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null) {
     return this.webhooks.remove(id, who, ip);
   }
 
@@ -57,7 +55,7 @@ export class WebhooksController {
   @Roles('admin')
   @ApiOperation({ summary: 'The delivery log: status, attempts, last HTTP status and last error per event, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryList })
-  deliveries(@Id() id: string, @Query() query: DeliveriesQuery) {
+  deliveries(@IdParam() id: string, @Query() query: DeliveriesQuery) {
     return this.webhooks.deliveries(id, query.limit ?? 50);
   }
 }

@@ -6,6 +6,7 @@ import { createVerificationActivities } from '../../activities/verification/veri
 import { DeliveryEntity, DevOutboxMessageEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { fullyKnownUser, insertVerification } from '../support/workflow-harness';
+import { verificationWorkflowId } from '../../api/verifications/verification-workflows';
 
 /** A retried delivery activity never sends twice, and a failed one leaves no half-issued link. */
 let db: TestDatabase;
@@ -29,8 +30,8 @@ test('a retry after a successful send finds the delivery and sends nothing', asy
   const v = await newVerification();
   const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 300 };
-  const first = await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input);
-  const retry = await activityEnv(`verification-${v.id}`, 2).run(activities.deliverLink, input);
+  const first = await activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input);
+  const retry = await activityEnv(verificationWorkflowId(v.id), 2).run(activities.deliverLink, input);
   expect(retry).toEqual(first);
   expect(await db.dataSource.getRepository(DevOutboxMessageEntity).countBy({ verificationId: v.id })).toBe(1);
   expect(await db.dataSource.getRepository(DeliveryEntity).countBy({ verificationId: v.id })).toBe(1);
@@ -47,7 +48,7 @@ test('an SMS link never lives longer than 10 minutes, whatever the policy says',
   const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
   const before = Date.now();
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 3600 };
-  const { linkExpiresAt } = (await activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input)) as { linkExpiresAt: string };
+  const { linkExpiresAt } = (await activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input)) as { linkExpiresAt: string };
   expect(Date.parse(linkExpiresAt) - before).toBeLessThanOrEqual(600_000 + 1000);
 });
 
@@ -63,9 +64,9 @@ test('a send that fails rolls back the link and the delivery; the retry sends on
   };
   const activities = createVerificationActivities({ dataSource: db.dataSource, sender: flaky, publicUrl: 'https://rg.test' });
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 300 };
-  await expect(activityEnv(`verification-${v.id}`, 1).run(activities.deliverLink, input)).rejects.toThrow('provider timed out');
+  await expect(activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input)).rejects.toThrow('provider timed out');
   expect(await db.dataSource.getRepository(VerificationLinkEntity).countBy({ verificationId: v.id })).toBe(0);
-  await activityEnv(`verification-${v.id}`, 2).run(activities.deliverLink, input);
+  await activityEnv(verificationWorkflowId(v.id), 2).run(activities.deliverLink, input);
   expect(await db.dataSource.getRepository(VerificationLinkEntity).countBy({ verificationId: v.id })).toBe(1);
   expect(await db.dataSource.getRepository(DevOutboxMessageEntity).countBy({ verificationId: v.id })).toBe(1);
 });

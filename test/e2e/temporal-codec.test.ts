@@ -7,6 +7,7 @@ import { AuditEventEntity } from '../../core/database/entities';
 import { signInToConsole } from '../support/console-session';
 import { waitForVerification } from '../support/ssp-client';
 import { apiKeyWithRoles, call, type Stack, startStack } from '../support/stack';
+import { verificationWorkflowId } from '../../api/verifications/verification-workflows';
 
 /**
  * The codec endpoint speaks Temporal's remote codec protocol: the real `temporal` CLI decodes a
@@ -34,7 +35,7 @@ beforeAll(async () => {
     body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'account_unlock' },
   });
   verificationId = created.body.id;
-  workflowId = `verification-${verificationId}`;
+  workflowId = verificationWorkflowId(verificationId);
   await waitForVerification(stack, verificationId, ['link_sent']);
   await call(stack, 'POST', `/api/v1/verifications/${verificationId}/cancel`);
   rawConnection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });

@@ -14,7 +14,7 @@ import type { UserAnswer } from '../../workflows/verification/question';
 import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/verification/model';
 import { verificationWorkflow } from '../../workflows';
 import { verificationState } from '../../workflows/verification/messages';
-import { initiatedByKey, statusKey, targetUserKey } from '../../workflows/verification/search-attributes';
+import { VerificationWorkflows, verificationWorkflowId } from '../../api/verifications/verification-workflows';
 import type { TestDatabase } from './database';
 import { TEST_PAYLOAD_KEYS } from './test-keys';
 
@@ -121,7 +121,7 @@ export interface StartedVerification {
   user: DirectoryUserEntity;
 }
 
-/** Inserts the verification row and starts its workflow, as the API does. */
+/** Inserts the verification row and starts its workflow through the API's gateway, as the API does. */
 export async function startVerification(
   db: TestDatabase,
   harness: Harness,
@@ -137,25 +137,14 @@ export async function startVerification(
   const channel = options.channel ?? 'sms';
   const policy = options.policy ?? testPolicy();
   const id = await insertVerification(db, user, { channel, destination: options.destination, policy });
-  const handle = await harness.client.workflow.start(verificationWorkflow, {
-    workflowId: `verification-${id}`,
-    taskQueue: harness.taskQueue,
-    args: [
-      {
-        verificationId: id,
-        userId: user.id,
-        channel,
-        reason: 'password_reset',
-        initiatedBy: 'test-agent',
-        policy,
-        ...(options.requiredApprovals && { requiredApprovals: options.requiredApprovals }),
-      },
-    ],
-    typedSearchAttributes: [
-      { key: statusKey, value: 'created' },
-      { key: targetUserKey, value: user.id },
-      { key: initiatedByKey, value: 'test-agent' },
-    ],
+  const handle = await new VerificationWorkflows(harness.client, harness.taskQueue).start({
+    verificationId: id,
+    userId: user.id,
+    channel,
+    reason: 'password_reset',
+    initiatedBy: 'test-agent',
+    policy,
+    ...(options.requiredApprovals && { requiredApprovals: options.requiredApprovals }),
   });
   return { id, handle, user };
 }
@@ -171,7 +160,7 @@ export async function insertVerification(
   const id = randomUUID();
   await db.dataSource.getRepository(VerificationEntity).insert({
     id,
-    workflowId: `verification-${id}`,
+    workflowId: verificationWorkflowId(id),
     userId: user.id,
     userEmail: user.email,
     userName: user.displayName,

@@ -1,15 +1,13 @@
 import { Controller, Get, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { readCookie } from '../../common/cookies';
 import { ProblemException } from '../../common/problem';
 import { AppConfig } from '../../../core/config/app-config';
 import { Public } from '../roles.decorator';
 import { CONSOLE_COOKIE, ConsoleSessionsService } from './console-sessions.service';
-import { LOGIN_ATTEMPT_TTL_MS, redeemLoginAttempt, rememberLoginAttempt } from './login-attempts';
+import { LOGIN_ATTEMPT_TTL_MS, LoginAttempts } from './login-attempts';
 import { OidcClient } from './oidc-client';
 import { rolesFromClaims } from './role-mapping';
 import { ConsoleSessionView, LogoutView } from './session.dto';
@@ -33,7 +31,7 @@ export class AuthController {
     private readonly sessions: ConsoleSessionsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loginAttempts: LoginAttempts,
   ) {}
 
   @Get('login')
@@ -42,7 +40,7 @@ export class AuthController {
     const request = await this.oidc.authorizationRequest({ callbackPath: '/api/v1/auth/callback' }).catch(() => {
       throw new ProblemException('ssoUnavailable', `The identity provider at ${this.config.sso.issuer} did not answer. Try again shortly.`);
     });
-    const handle = await rememberLoginAttempt(this.dataSource, request, { returnTo: safeReturnTo(returnTo) });
+    const handle = await this.loginAttempts.remember(request, { returnTo: safeReturnTo(returnTo) });
     // Binds the callback to this browser: a code delivered to another browser is refused (login CSRF).
     res.cookie(LOGIN_COOKIE, handle, { ...this.cookieOptions('/api/v1/auth'), maxAge: LOGIN_ATTEMPT_TTL_MS });
     res.redirect(302, request.url.toString());
@@ -52,7 +50,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The identity provider returns here with the authorization code' })
   async callback(@Req() req: Request, @Res() res: Response) {
     res.clearCookie(LOGIN_COOKIE, { path: '/api/v1/auth' });
-    const attempt = await redeemLoginAttempt(this.dataSource, readCookie(req, LOGIN_COOKIE));
+    const attempt = await this.loginAttempts.redeem(readCookie(req, LOGIN_COOKIE));
     if (!attempt || attempt.verificationId) {
       throw new ProblemException('signInFailed', 'This sign-in was not started in this browser, or took too long. Sign in again.');
     }

@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { completeStepUp } from '../../../workflows/verification/messages';
 import { AuditService } from '../../audit/audit.service';
-import { redeemLoginAttempt, rememberLoginAttempt } from '../../auth/sso/login-attempts';
+import { LoginAttempts } from '../../auth/sso/login-attempts';
 import { OidcClient } from '../../auth/sso/oidc-client';
 import { ProblemException } from '../../common/problem';
 import { AppConfig } from '../../../core/config/app-config';
 import { type SspSessionEntity, VerificationEntity } from '../../../core/database/entities';
-import { refusalReason } from '../../verifications/verification-errors';
+import { VerificationWorkflows } from '../../verifications/verification-workflows';
 import { signedInAsUser } from './identity-match';
 
 export const STEP_UP_CALLBACK_PATH = '/api/v1/ssp/step-up/callback';
@@ -27,8 +26,9 @@ export class StepUpService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: Client,
+    private readonly workflows: VerificationWorkflows,
     private readonly oidc: OidcClient,
+    private readonly loginAttempts: LoginAttempts,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -47,13 +47,13 @@ export class StepUpService {
           'Your organisation’s sign-in page did not answer. Continue with the questions instead.',
         );
       });
-    const handle = await rememberLoginAttempt(this.dataSource, request, { returnTo: '/ssp/', verificationId: verification.id });
+    const handle = await this.loginAttempts.remember(request, { returnTo: '/ssp/', verificationId: verification.id });
     return { authorizationUrl: request.url.toString(), handle };
   }
 
   /** Redeems the IdP's answer once and tells the workflow who signed in. */
   async complete(handle: string | undefined, callbackUrl: URL, sourceIp: string | null): Promise<StepUpOutcome> {
-    const attempt = await redeemLoginAttempt(this.dataSource, handle);
+    const attempt = await this.loginAttempts.redeem(handle);
     if (!attempt?.verificationId) {
       throw new ProblemException('signInFailed', 'This sign-in was not started from your verification page, or took too long.');
     }
@@ -72,14 +72,8 @@ export class StepUpService {
       );
     });
     const matched = signedInAsUser(signIn.claims, verification.userEmail);
-    try {
-      await this.temporal.workflow
-        .getHandle(verification.workflowId)
-        .executeUpdate(completeStepUp, { args: [{ matched, issuer: this.config.sso.issuer }] });
-    } catch (err) {
-      if (refusalReason(err) === undefined) throw new ProblemException('temporalUnavailable', 'Try again shortly.');
-      return 'closed';
-    }
+    const recorded = await this.workflows.update(verification.id, completeStepUp, { matched, issuer: this.config.sso.issuer });
+    if (!recorded.accepted) return 'closed';
     await record('ssp.step_up', { matched, idpSubject: String(signIn.claims.sub) });
     return matched ? 'matched' : 'mismatch';
   }

@@ -39,9 +39,7 @@ describe('toE164: a national number in the chosen country', () => {
 
   it('refuses a number too short or too long for the country, naming its length', () => {
     expect(e164(toE164(country('GB'), '07700 90012'))).toBe('error: A United Kingdom number has 10 digits after the country code (+44).');
-    expect(e164(toE164(country('GB'), '07700 9001234'))).toBe(
-      'error: A United Kingdom number has 10 digits after the country code (+44).',
-    );
+    expect(e164(toE164(country('GB'), '07700 9001234'))).toBe('error: A United Kingdom number has 10 digits after the country code (+44).');
   });
 
   it('names a range where the country’s numbers vary in length', () => {
@@ -89,7 +87,9 @@ describe('toE164: a number typed with its own country code', () => {
   });
 
   it('checks the length against the country it picked', () => {
-    expect(e164(toE164(country('US'), '+44 7700 90012'))).toBe('error: A United Kingdom number has 10 digits after the country code (+44).');
+    expect(e164(toE164(country('US'), '+44 7700 90012'))).toBe(
+      'error: A United Kingdom number has 10 digits after the country code (+44).',
+    );
   });
 
   it('takes a country code it does not know as typed, keeping the chosen country', () => {

@@ -95,7 +95,15 @@ describe('matchesFilters: does a live update belong in the filtered list?', () =
   });
 
   it('all filters at once', () => {
-    const all = filters({ status: 'passed', referrer: 'user:agent@example.com', minRisk: 1, maxRisk: 5, q: 'ada', from: '2026-07-01', to: '2026-07-02' });
+    const all = filters({
+      status: 'passed',
+      referrer: 'user:agent@example.com',
+      minRisk: 1,
+      maxRisk: 5,
+      q: 'ada',
+      from: '2026-07-01',
+      to: '2026-07-02',
+    });
     expect(matchesFilters(ada, all)).toBe(true);
     expect(matchesFilters({ ...ada, status: 'failed' }, all)).toBe(false);
   });

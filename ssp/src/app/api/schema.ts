@@ -4,90 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/directory/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DirectoryController_search"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/directory/syncs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sync reports, newest first: status, counts, errors, duration */
-        get: operations["DirectorySyncController_list"];
-        put?: never;
-        /** Start a directory sync now; its report appears in the list */
-        post: operations["DirectorySyncController_start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dev/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DevOutboxController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Dashboard figures for a date range: totals, outcome rates, median time, per day, risk distribution */
-        get: operations["StatsController_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/twilio/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Twilio message status callback; accepted only with a valid X-Twilio-Signature */
-        post: operations["TwilioStatusController_status"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -274,6 +190,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync reports, newest first: status, counts, errors, duration */
+        get: operations["DirectorySyncController_list"];
+        put?: never;
+        /** Start a directory sync now; its report appears in the list */
+        post: operations["DirectorySyncController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio message status callback; accepted only with a valid X-Twilio-Signature */
+        post: operations["TwilioStatusController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevOutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard figures for a date range: totals, outcome rates, median time, per day, risk distribution */
+        get: operations["StatsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications": {
         parameters: {
             query?: never;
@@ -385,7 +385,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replay the history on the current workflow code: { deterministic, timeline[] } */
-        post: operations["VerificationsController_replay"];
+        post: operations["ReplayController_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -400,7 +400,7 @@ export interface paths {
             cookie?: never;
         };
         /** The Temporal workflow history as JSON, payloads decrypted (replayable without keys; audited) */
-        get: operations["VerificationsController_history"];
+        get: operations["ReplayController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -686,98 +686,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        DirectoryUserView: {
-            id: string;
-            email: string;
-            name: string;
-            title: string | null;
-            department: string | null;
-            office: string | null;
-            mobilePhoneMasked: string | null;
-            personalEmailMasked: string | null;
-        };
-        DirectoryUserList: {
-            items: components["schemas"]["DirectoryUserView"][];
-        };
-        DirectorySyncError: {
-            /** @description The user or group the source could not give */
-            id: string;
-            message: string;
-        };
-        DirectorySyncView: {
-            id: string;
-            /** @description Where the directory came from, e.g. scim or file */
-            source: string;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            finishedAt: string | null;
-            durationMs: number | null;
-            usersSeen: number;
-            usersCreated: number;
-            usersUpdated: number;
-            usersDeactivated: number;
-            groupsSeen: number;
-            /** @description Records skipped, the run went on */
-            errors: components["schemas"]["DirectorySyncError"][];
-            /** @description Why the run failed as a whole */
-            error: string | null;
-        };
-        DirectorySyncList: {
-            items: components["schemas"]["DirectorySyncView"][];
-        };
-        DirectorySyncStarted: {
-            /** @description The sync’s workflow id */
-            id: string;
-        };
-        OutcomeCounts: {
-            passed: number;
-            failed: number;
-            timed_out: number;
-            not_enough_questions: number;
-            cancelled: number;
-        };
-        OutcomeRates: {
-            passed: number;
-            failed: number;
-            timed_out: number;
-            not_enough_questions: number;
-        };
-        DayCounts: {
-            passed: number;
-            failed: number;
-            timed_out: number;
-            not_enough_questions: number;
-            cancelled: number;
-            /**
-             * Format: date
-             * @description UTC day, YYYY-MM-DD
-             */
-            date: string;
-        };
-        RiskBucket: {
-            /** @description Risk score rounded, 0–10 */
-            score: number;
-            count: number;
-        };
-        VerificationStatsView: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            total: number;
-            /** @description Without an outcome yet */
-            open: number;
-            byOutcome: components["schemas"]["OutcomeCounts"];
-            rates: components["schemas"]["OutcomeRates"];
-            medianSecondsToComplete: number | null;
-            /** @description Days with an outcome only */
-            perDay: components["schemas"]["DayCounts"][];
-            /** @description Always 11 buckets, scores 0 to 10 */
-            riskHistogram: components["schemas"]["RiskBucket"][];
-        };
         AuditEventView: {
             /** @description Increasing with the chain order; a decimal string */
             id: string;
@@ -952,6 +860,98 @@ export interface components {
         PolicyVersionList: {
             /** @description Newest first; the environment’s first values are not listed */
             items: components["schemas"]["PolicyVersionView"][];
+        };
+        DirectoryUserView: {
+            id: string;
+            email: string;
+            name: string;
+            title: string | null;
+            department: string | null;
+            office: string | null;
+            mobilePhoneMasked: string | null;
+            personalEmailMasked: string | null;
+        };
+        DirectoryUserList: {
+            items: components["schemas"]["DirectoryUserView"][];
+        };
+        DirectorySyncError: {
+            /** @description The user or group the source could not give */
+            id: string;
+            message: string;
+        };
+        DirectorySyncView: {
+            id: string;
+            /** @description Where the directory came from, e.g. scim or file */
+            source: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            durationMs: number | null;
+            usersSeen: number;
+            usersCreated: number;
+            usersUpdated: number;
+            usersDeactivated: number;
+            groupsSeen: number;
+            /** @description Records skipped, the run went on */
+            errors: components["schemas"]["DirectorySyncError"][];
+            /** @description Why the run failed as a whole */
+            error: string | null;
+        };
+        DirectorySyncList: {
+            items: components["schemas"]["DirectorySyncView"][];
+        };
+        DirectorySyncStarted: {
+            /** @description The sync’s workflow id */
+            id: string;
+        };
+        OutcomeCounts: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+            cancelled: number;
+        };
+        OutcomeRates: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+        };
+        DayCounts: {
+            passed: number;
+            failed: number;
+            timed_out: number;
+            not_enough_questions: number;
+            cancelled: number;
+            /**
+             * Format: date
+             * @description UTC day, YYYY-MM-DD
+             */
+            date: string;
+        };
+        RiskBucket: {
+            /** @description Risk score rounded, 0–10 */
+            score: number;
+            count: number;
+        };
+        VerificationStatsView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: number;
+            /** @description Without an outcome yet */
+            open: number;
+            byOutcome: components["schemas"]["OutcomeCounts"];
+            rates: components["schemas"]["OutcomeRates"];
+            medianSecondsToComplete: number | null;
+            /** @description Days with an outcome only */
+            perDay: components["schemas"]["DayCounts"][];
+            /** @description Always 11 buckets, scores 0 to 10 */
+            riskHistogram: components["schemas"]["RiskBucket"][];
         };
         CreateVerificationDto: {
             /**
@@ -1315,137 +1315,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    DirectoryController_search: {
-        parameters: {
-            query?: {
-                /** @description Name or email, or the start of either */
-                q?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DirectoryUserList"];
-                };
-            };
-        };
-    };
-    DirectorySyncController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DirectorySyncList"];
-                };
-            };
-        };
-    };
-    DirectorySyncController_start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DirectorySyncStarted"];
-                };
-            };
-        };
-    };
-    DevOutboxController_list: {
-        parameters: {
-            query?: {
-                verificationId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StatsController_stats: {
-        parameters: {
-            query?: {
-                /** @description Start (inclusive); default 30 days before `to` */
-                from?: string;
-                /** @description End (exclusive); default now */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VerificationStatsView"];
-                };
-            };
-        };
-    };
-    TwilioStatusController_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    MessageSid: string;
-                    MessageStatus: string;
-                    ErrorCode?: string;
-                };
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -1682,6 +1551,137 @@ export interface operations {
             };
         };
     };
+    DirectoryController_search: {
+        parameters: {
+            query?: {
+                /** @description Name or email, or the start of either */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserList"];
+                };
+            };
+        };
+    };
+    DirectorySyncController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySyncList"];
+                };
+            };
+        };
+    };
+    DirectorySyncController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySyncStarted"];
+                };
+            };
+        };
+    };
+    TwilioStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    MessageSid: string;
+                    MessageStatus: string;
+                    ErrorCode?: string;
+                };
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DevOutboxController_list: {
+        parameters: {
+            query?: {
+                verificationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatsController_stats: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationStatsView"];
+                };
+            };
+        };
+    };
     VerificationsController_list: {
         parameters: {
             query?: {
@@ -1848,7 +1848,7 @@ export interface operations {
             };
         };
     };
-    VerificationsController_replay: {
+    ReplayController_replay: {
         parameters: {
             query?: never;
             header?: never;
@@ -1869,7 +1869,7 @@ export interface operations {
             };
         };
     };
-    VerificationsController_history: {
+    ReplayController_history: {
         parameters: {
             query?: never;
             header?: never;
