@@ -1,7 +1,16 @@
 /** One `npm test`: unit specs beside the code, and cross-cutting suites under test/. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/core', '<rootDir>/api', '<rootDir>/worker', '<rootDir>/dev', '<rootDir>/tools', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/workflows',
+    '<rootDir>/activities',
+    '<rootDir>/core',
+    '<rootDir>/api',
+    '<rootDir>/worker',
+    '<rootDir>/dev',
+    '<rootDir>/tools',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -2,15 +2,16 @@
  * Unit specs of the two Angular apps (console/, ssp/), beside the code as *.spec.ts. Kept apart
  * from jest.config.js: no database, no Temporal, and Angular's packages to compile.
  *
- * Specs run in node; one that renders a component or reads the page says so with a
- * `@jest-environment jsdom` docblock.
+ * Specs run in node. One that renders a component or reads the page says so with a
+ * `@jest-environment jsdom` docblock, and imports src/testing/angular-test-bed first.
  */
 const swc = [
   '@swc/jest',
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
-      // Angular's JIT compiler reads the decorators at run time, as it does in `ng serve` without AOT.
+      // TestBed compiles components just in time, from the decorators as they run (and the
+      // constructor parameter types they record, for constructor injection).
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2023',
     },
@@ -18,7 +19,8 @@ const swc = [
   },
 ];
 
-// Calendar-day filters are the agent's local days: one fixed zone, with summer time, makes those specs mean the same on every machine.
+// The list's day filters are the agent's local calendar days: one fixed zone, with summer time,
+// makes those specs mean the same on every machine. Set before the workers start, so they inherit it.
 process.env.TZ = 'Europe/London';
 
 module.exports = {
@@ -30,6 +32,4 @@ module.exports = {
   // Angular ships only ES modules (.mjs): compile them to CommonJS like our own code.
   transform: { '^.+\\.(ts|mjs)$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
-  // Components are compiled by JIT in specs: it needs the compiler, and signal inputs declared (see */src/testing).
-  setupFiles: [],
 };

@@ -71,7 +71,15 @@ export type ProgressUpdate = Pick<VerificationState, 'verificationId' | 'status'
   >;
 
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
-export function createVerificationActivities({ dataSource, sender, publicUrl, networkIntel, connector, auditKey, activitySource }: VerificationActivityDeps) {
+export function createVerificationActivities({
+  dataSource,
+  sender,
+  publicUrl,
+  networkIntel,
+  connector,
+  auditKey,
+  activitySource,
+}: VerificationActivityDeps) {
   let intel = networkIntel;
   const userActivity = activitySource ?? new TableActivitySource(dataSource);
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);

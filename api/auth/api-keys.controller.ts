@@ -57,11 +57,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key (at once; revoking twice is harmless)' })
-  async revoke(
-    @IdParam() id: string,
-    @CurrentPrincipal() who: Principal,
-    @ClientIp() ip: string | null,
-  ): Promise<void> {
+  async revoke(@IdParam() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<void> {
     const revoked = await this.keys.revoke(id, async (db, key) =>
       this.audit.record(
         { actor: who.id, action: 'api_key.revoked', targetType: 'api_key', targetId: id, sourceIp: ip, details: { name: key.name } },

@@ -23,9 +23,13 @@ export class VerificationEvents implements OnApplicationShutdown {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Changed verification ids; the stream is shared, and listening starts on first use. */
-  changed(): Observable<string> {
-    void this.ensureListening();
+  /**
+   * Changed verification ids, once listening has started (on first use): a stream opened with it
+   * misses nothing written after it opens. When the database is unreachable it answers at once
+   * and keeps retrying in the background.
+   */
+  async changed(): Promise<Observable<string>> {
+    await this.ensureListening();
     return this.changes.asObservable();
   }
 

@@ -1,11 +1,5 @@
 import { Logger } from '@nestjs/common';
-import {
-  type Client,
-  isGrpcServiceError,
-  type WorkflowHandle,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { type Client, isGrpcServiceError, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { History } from '../../core/temporal/decode-history';
 import { verificationWorkflow } from '../../workflows';

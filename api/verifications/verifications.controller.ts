@@ -66,11 +66,11 @@ export class VerificationsController {
   @Roles('agent', 'admin', 'auditor')
   @ApiOperation({ summary: 'Live status: Server-Sent Events, one `verification` event (the verification as GET returns it) per change' })
   @ApiProduces('text/event-stream')
-  events(@Req() req: Request, @Res() res: Response, @CurrentPrincipal() who: Principal) {
+  async events(@Req() req: Request, @Res() res: Response, @CurrentPrincipal() who: Principal) {
     streamVerifications(
       req,
       res,
-      this.changes.changed(),
+      await this.changes.changed(),
       async (ids) => {
         const [views, visible] = await Promise.all([this.verifications.views(ids), this.visibleTo(who)]);
         return views.map(visible);

@@ -28,7 +28,11 @@ function activityEnv(workflowId: string, attempt: number) {
 
 test('a retry after a successful send finds the delivery and sends nothing', async () => {
   const v = await newVerification();
-  const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
+  const activities = createVerificationActivities({
+    dataSource: db.dataSource,
+    sender: new DevOutboxSender(),
+    publicUrl: 'https://rg.test',
+  });
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 300 };
   const first = await activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input);
   const retry = await activityEnv(verificationWorkflowId(v.id), 2).run(activities.deliverLink, input);
@@ -45,10 +49,16 @@ test('a retry after a successful send finds the delivery and sends nothing', asy
 
 test('an SMS link never lives longer than 10 minutes, whatever the policy says', async () => {
   const v = await newVerification();
-  const activities = createVerificationActivities({ dataSource: db.dataSource, sender: new DevOutboxSender(), publicUrl: 'https://rg.test' });
+  const activities = createVerificationActivities({
+    dataSource: db.dataSource,
+    sender: new DevOutboxSender(),
+    publicUrl: 'https://rg.test',
+  });
   const before = Date.now();
   const input = { verificationId: v.id, userId: v.userId, channel: 'sms' as const, linkLifetimeSeconds: 3600 };
-  const { linkExpiresAt } = (await activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input)) as { linkExpiresAt: string };
+  const { linkExpiresAt } = (await activityEnv(verificationWorkflowId(v.id), 1).run(activities.deliverLink, input)) as {
+    linkExpiresAt: string;
+  };
   expect(Date.parse(linkExpiresAt) - before).toBeLessThanOrEqual(600_000 + 1000);
 });
 

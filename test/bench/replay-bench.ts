@@ -6,7 +6,14 @@ import { repoRoot } from '../../core/repo-root';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 import { WORKFLOW_BUNDLE_PATH } from '../../core/temporal/workflow-bundle';
 import { DirectoryUserEntity } from '../../core/database/entities';
-import { approveReset, cancelVerification, finishSession, startSession, submitAnswer, supersede } from '../../workflows/verification/messages';
+import {
+  approveReset,
+  cancelVerification,
+  finishSession,
+  startSession,
+  submitAnswer,
+  supersede,
+} from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
   type Harness,

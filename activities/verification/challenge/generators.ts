@@ -1,5 +1,11 @@
 import type { DirectoryFacts } from './directory-facts';
-import { type GeneratedQuestion, PUBLIC_KINDS, PUBLIC_WEIGHT, type QuestionKind, type QuestionOption } from '../../../workflows/verification/question';
+import {
+  type GeneratedQuestion,
+  PUBLIC_KINDS,
+  PUBLIC_WEIGHT,
+  type QuestionKind,
+  type QuestionOption,
+} from '../../../workflows/verification/question';
 import { type RandomInt, sample, secureRandomInt, shuffle } from './random';
 
 const SINGLE_CHOICE_OPTIONS = 4;

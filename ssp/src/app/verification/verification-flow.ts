@@ -76,7 +76,7 @@ export class VerificationFlow {
     this.stepUpReturn.set(null);
     const { error, response } = await this.call(() =>
       sspApi.POST('/api/v1/ssp/session/answers', {
-        body: { questionId: question.id, answer: value as never, elapsedMs: elapsedMs, pasted },
+        body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
       }),
     );
     this.busy.set(false);
