@@ -7,16 +7,7 @@ import { FileConnector } from './file-connector';
 import { ScimClient } from './scim-client';
 import { ScimConnector } from './scim-connector';
 import { syncDirectory } from './sync-directory';
-
-export interface DirectorySyncSummary {
-  syncId: string;
-  status: 'succeeded';
-  usersSeen: number;
-  usersCreated: number;
-  usersUpdated: number;
-  usersDeactivated: number;
-  errorCount: number;
-}
+import type { DirectorySyncActivities, DirectorySyncSummary } from '../../workflows/directory-sync/activities';
 
 /** The configured connector: SCIM from the IdP, or a file in the import format. */
 export function directoryConnector(source: DirectorySourceConfig): DirectoryConnector {
@@ -26,7 +17,13 @@ export function directoryConnector(source: DirectorySourceConfig): DirectoryConn
 }
 
 /** The directory sync activity: runs a pass over the configured connector and keeps its report row current (progress, then counts). */
-export function createDirectorySyncActivities({ dataSource, source }: { dataSource: DataSource; source?: DirectorySourceConfig }) {
+export function createDirectorySyncActivities({
+  dataSource,
+  source,
+}: {
+  dataSource: DataSource;
+  source?: DirectorySourceConfig;
+}): DirectorySyncActivities {
   return {
     async syncDirectory({ syncId }: { syncId: string }): Promise<DirectorySyncSummary> {
       if (!source) {
@@ -89,5 +86,3 @@ export function createDirectorySyncActivities({ dataSource, source }: { dataSour
     },
   };
 }
-
-export type DirectorySyncActivities = ReturnType<typeof createDirectorySyncActivities>;

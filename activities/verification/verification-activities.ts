@@ -7,6 +7,7 @@ import {
   VerificationEntity,
   VerificationLinkEntity,
 } from '../../core/database/entities';
+import type { ProgressUpdate, VerificationActivities } from '../../workflows/verification/activities';
 import type { AnswerInput, ClientSignals } from '../../workflows/verification/messages';
 import type {
   Approval,
@@ -15,7 +16,6 @@ import type {
   GradedAnswer,
   RiskAssessment,
   StepUpResult,
-  VerificationState,
 } from '../../workflows/verification/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
@@ -52,24 +52,6 @@ export interface VerificationActivityDeps {
 /** How many of the user's latest sign-ins show their usual countries and devices. */
 const RISK_SIGNIN_HISTORY = 20;
 
-/** What the workflow writes to the verification row: the fields of its state that changed. */
-export type ProgressUpdate = Pick<VerificationState, 'verificationId' | 'status'> &
-  Partial<
-    Pick<
-      VerificationState,
-      | 'outcome'
-      | 'outcomeReason'
-      | 'cancelReason'
-      | 'linkExpiresAt'
-      | 'sessionExpiresAt'
-      | 'approvalDeadline'
-      | 'risk'
-      | 'approval'
-      | 'approvals'
-      | 'stepUp'
-    >
-  >;
-
 /** Everything the verification workflow asks the outside world for, built from injected dependencies. */
 export function createVerificationActivities({
   dataSource,
@@ -79,7 +61,7 @@ export function createVerificationActivities({
   connector,
   auditKey,
   activitySource,
-}: VerificationActivityDeps) {
+}: VerificationActivityDeps): VerificationActivities {
   let intel = networkIntel;
   const userActivity = activitySource ?? new TableActivitySource(dataSource);
   const inTransaction = <T>(work: (db: EntityManager) => Promise<T>) => dataSource.transaction(work);
@@ -306,5 +288,3 @@ function deliveryIdempotencyKey(): string {
   const { workflowExecution, activityId } = Context.current().info;
   return `${workflowExecution?.workflowId}/${activityId}`;
 }
-
-export type VerificationActivities = ReturnType<typeof createVerificationActivities>;

@@ -2,6 +2,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { postWebhook } from './post-webhook';
 import { checkWebhookDestination, publicOnlyLookup, WebhookDestinationRefused } from '../../core/webhooks/webhook-destination';
+import type { WebhookActivities } from '../../workflows/webhook-delivery/activities';
 import { SIGNATURE_HEADER, webhookSignature } from './webhook-signature';
 
 const TIMEOUT_MS = 10_000;
@@ -13,7 +14,7 @@ export interface WebhookActivityDeps {
 }
 
 /** Delivers webhook events. The secret and the body are read here, from the database: never from a Temporal payload. */
-export function createWebhookActivities({ dataSource, allowPrivate = false }: WebhookActivityDeps) {
+export function createWebhookActivities({ dataSource, allowPrivate = false }: WebhookActivityDeps): WebhookActivities {
   return {
     /**
      * One attempt: POST the signed event, record the attempt in the delivery log, and throw on
@@ -91,5 +92,3 @@ function describeFailure(err: unknown): string {
   if (e.name === 'AbortError' && e.cause?.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
   return `the request failed: ${e.code ?? e.message}`;
 }
-
-export type WebhookActivities = ReturnType<typeof createWebhookActivities>;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { OUTCOMES, type Outcome } from '../../workflows/verification/model';
 import { ProblemException } from '../common/problem';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 366;
-const COMPLETED = ['passed', 'failed', 'timed_out', 'not_enough_questions'] as const;
-type Completed = (typeof COMPLETED)[number];
-const OUTCOMES = [...COMPLETED, 'cancelled'] as const;
+/** Outcomes that tested the caller: a cancelled verification tested nobody. */
+type Completed = Exclude<Outcome, 'cancelled'>;
+const COMPLETED = OUTCOMES.filter((o): o is Completed => o !== 'cancelled');
 
 export interface VerificationStats {
   from: string;

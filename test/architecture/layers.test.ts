@@ -22,7 +22,16 @@ test.each([
   ['core/audit/planted.ts', "import { gradeAnswer } from '../../activities/verification/challenge/grading';", /core\/ must not import/],
   ['worker/planted.ts', "import { createApp } from '../api/app.factory';", /worker\/ must not import/],
   ['workflows/verification/planted.ts', "import { hashSecret } from '../../core/security/hash-secret';", /workflows\/ must not import/],
-  ['workflows/verification/planted.ts', "import { gradeAnswer } from '../../activities/verification/challenge/grading';", /by type only/],
+  [
+    'workflows/verification/planted.ts',
+    "import { gradeAnswer } from '../../activities/verification/challenge/grading';",
+    /workflows\/ must not import/,
+  ],
+  [
+    'workflows/verification/planted.ts',
+    "import type { VerificationActivityDeps } from '../../activities/verification/verification-activities';",
+    /workflows\/ must not import/,
+  ],
   ['workflows/verification/planted.ts', "import { randomUUID } from 'node:crypto';", /sandbox/],
 ])('lint refuses, in %s: %s', async (file, line, expected) => {
   const messages = await restrictedImports(file, `${line}\nexport const planted = 1;\n`);
@@ -34,7 +43,7 @@ test.each([
   ['activities/delivery/allowed.ts', "import type { Channel } from '../../workflows/verification/model';"],
   ['api/common/allowed.ts', "import { AppConfig } from '../../core/config/app-config';"],
   ['worker/allowed.ts', "import { createVerificationActivities } from '../activities/verification/verification-activities';"],
-  ['workflows/verification/allowed.ts', "import type { VerificationActivities } from '../../activities/verification/verification-activities';"],
+  ['workflows/verification/allowed.ts', "import type { VerificationActivities } from './activities';"],
   ['dev/allowed.ts', "import { createApp } from '../api/app.factory';\nimport { createWorker } from '../worker/run-worker';"],
 ])('lint allows, in %s: %s', async (file, line) => {
   expect(await restrictedImports(file, `${line}\nexport const allowed = 1;\n`)).toEqual([]);

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { DirectorySyncActivities, DirectorySyncSummary } from '../../activities/directory-sync/directory-sync-activities';
+import type { DirectorySyncActivities, DirectorySyncSummary } from './activities';
 
 const acts = wf.proxyActivities<DirectorySyncActivities>({
   startToCloseTimeout: '2 hours',

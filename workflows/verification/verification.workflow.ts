@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { VerificationActivities } from '../../activities/verification/verification-activities';
+import type { VerificationActivities } from './activities';
 import {
   approveReset,
   cancelVerification,

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { WebhookActivities } from '../../activities/webhook-delivery/webhook-activities';
+import type { WebhookActivities } from './activities';
 
 export interface WebhookRetryPolicy {
   initialIntervalSeconds: number;

@@ -1,0 +1,52 @@
+/**
+ * What the verification workflow asks of the outside world, declared where the workflow is: it
+ * proxies these by type, and activities/verification/ implements them with the I/O. So the
+ * workflow depends on nothing above it, and a change to an activity's shape fails to compile here.
+ */
+import type { AnswerInput, ClientSignals } from './messages';
+import type { Approval, Channel, ConnectorResult, GradedAnswer, RiskAssessment, StepUpResult, VerificationState } from './model';
+
+/** What the workflow writes to the verification row: the fields of its state that changed. */
+export type ProgressUpdate = Pick<VerificationState, 'verificationId' | 'status'> &
+  Partial<
+    Pick<
+      VerificationState,
+      | 'outcome'
+      | 'outcomeReason'
+      | 'cancelReason'
+      | 'linkExpiresAt'
+      | 'sessionExpiresAt'
+      | 'approvalDeadline'
+      | 'risk'
+      | 'approval'
+      | 'approvals'
+      | 'stepUp'
+    >
+  >;
+
+export interface VerificationActivities {
+  /** Issues the link and sends it, once; answers when it expires. */
+  deliverLink(input: { verificationId: string; userId: string; channel: Channel; linkLifetimeSeconds: number }): Promise<{
+    linkExpiresAt: string;
+  }>;
+  /** Keeps the verification row in step with the workflow. */
+  recordProgress(update: ProgressUpdate): Promise<void>;
+  revokeLinks(input: { verificationId: string }): Promise<void>;
+  /** Generates the questions once; how many there are and what they weigh together. */
+  prepareChallenge(input: { verificationId: string; userId: string; questionsAsked: number }): Promise<{
+    questionCount: number;
+    questionWeight: number;
+  }>;
+  gradeAnswer(input: AnswerInput & { verificationId: string }): Promise<GradedAnswer>;
+  assessRisk(input: {
+    verificationId: string;
+    userId: string;
+    session: ClientSignals;
+    signals: ClientSignals;
+    stepUp?: StepUpResult;
+  }): Promise<RiskAssessment>;
+  /** The IdP action after an accepted approval, once (the `manual` connector records it). */
+  runResetConnector(input: { verificationId: string; userId: string; approval: Approval }): Promise<ConnectorResult>;
+  /** Tells the user on an independent channel that their account was changed. */
+  completeReset(input: { verificationId: string; userId: string; approval: Approval }): Promise<void>;
+}
