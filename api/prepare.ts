@@ -6,7 +6,7 @@ import { Client } from '@temporalio/client';
 import { ApiKeysService } from './auth/api-keys.service';
 import { AppConfig } from '../core/config/app-config';
 import { seedDevDirectoryIfEmpty } from '../core/directory/import-directory';
-import { ensureSearchAttributes } from '../core/temporal/search-attributes';
+import { ensureSearchAttributes } from '../core/temporal/register-search-attributes';
 
 /** Before serving: migrate the schema, seed the dev directory when empty, register search attributes and the bootstrap key. */
 export async function prepareApplication(app: INestApplicationContext): Promise<void> {
