@@ -5,19 +5,9 @@
  * Specs run in node. One that renders a component or reads the page says so with a
  * `@jest-environment jsdom` docblock, and imports src/testing/angular-test-bed first.
  */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      // TestBed compiles components just in time, from the decorators as they run (and the
-      // constructor parameter types they record, for constructor injection).
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2023',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// The server suite's TypeScript transform: decorators with their metadata, which TestBed also
+// needs to compile components just in time (and for constructor injection).
+const swc = require('./jest.config.js').transform['^.+\\.ts$'];
 
 // The list's day filters are the agent's local calendar days: one fixed zone, with summer time,
 // makes those specs mean the same on every machine. Set before the workers start, so they inherit it.
@@ -32,4 +22,5 @@ module.exports = {
   // Angular ships only ES modules (.mjs): compile them to CommonJS like our own code.
   transform: { '^.+\\.(ts|mjs)$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
