@@ -21,7 +21,7 @@ const versionView = (v: PolicyVersionEntity): PolicyVersionView => ({
 
 /**
  * The settings in force, for admins. Policies and limits start from environment variables
- * (README, "Configuration") and admins may save new versions here; each is kept and audited.
+ * (docs/configuration.md) and admins may save new versions here; each is kept and audited.
  * The sign-in and role mapping stay environment-only: a console change must never be able to
  * lock every admin out. Secrets (client secret, keys, passwords) are never part of it.
  */

@@ -4,7 +4,7 @@ import type { RiskSummary, VerificationView } from './dto/verification.view.dto'
 export type { VerificationView } from './dto/verification.view.dto';
 
 /**
- * The verification as the API contract shows it (PRODUCT.md "Verification fields"). Typed as the
+ * The verification as the API contract shows it (the fields of the OpenAPI document). Typed as the
  * documented DTO, so a field added here and not there (or the reverse) does not compile.
  */
 export function toVerificationView(v: VerificationEntity): VerificationView {

@@ -11,8 +11,8 @@ export { ConfigError } from './config-error';
 export type { SsoConfig } from './sso-config';
 
 /**
- * Every setting ResetGate reads, from the environment, validated once at start. The README's
- * configuration table lists the same variables.
+ * Every setting ResetGate reads, from the environment, validated once at start. The tables in
+ * docs/configuration.md list the same variables.
  */
 export class AppConfig implements Integrations {
   port: number;

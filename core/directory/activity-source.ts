@@ -2,7 +2,7 @@
  * Where meeting and sign-in metadata come from. The challenge engine and the risk score read them
  * only through this port: by default from the directory tables (the file import and the dev seed,
  * `TableActivitySource`); a Microsoft Graph or Google Workspace source can take its place through
- * `createVerificationActivities({ activitySource })`. README, "Directory data sources", maps their fields.
+ * `createVerificationActivities({ activitySource })`. docs/directory.md maps their fields.
  *
  * People are named by directory user id throughout: a source resolves its own identifiers
  * (email addresses, object ids) to `directory_users.id` and drops people the directory lacks.

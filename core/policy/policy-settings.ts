@@ -2,7 +2,7 @@ import type { VerificationPolicy } from '../../workflows/verification/model';
 
 /**
  * The policies and limits an admin may change in the console. The environment variables give
- * the first values (README, "Configuration"); each console change is a stored version.
+ * the first values (docs/configuration.md); each console change is a stored version.
  */
 export interface PolicySettings {
   policy: VerificationPolicy;

@@ -2,7 +2,7 @@ import { waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 
 /**
- * PRODUCT.md security requirement 10: every bad input gets a clear 4xx problem+json answer and
+ * docs/security.md: every bad input gets a clear 4xx problem+json answer and
  * changes nothing. Each case is sent to the real API; the tables are counted before and after.
  */
 let stack: Stack;

@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 /**
  * Histories recorded from every scenario of every released workflow version must replay on the
  * current code. A change that fails here would break verifications already running: guard it
- * with `patched()` instead. Re-record with `RESETGATE_RECORD_HISTORIES=1 npx jest test/workflows`.
+ * with `patched()` instead. Re-record with `npm run test:record-histories` (docs/changing-the-workflow.md).
  */
 const FIXTURES = join(__dirname, 'fixtures');
 /** One folder per workflow version: `v1/passed-reset-completed.json`, … */

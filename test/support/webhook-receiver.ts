@@ -57,7 +57,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 }
 
 /**
- * The verification recipe from the README, verbatim: a receiver checks the timestamp is recent
+ * The verification recipe from docs/integrations.md, verbatim: a receiver checks the timestamp is recent
  * and the HMAC matches, in constant time, over the raw body exactly as received.
  */
 export function verifyResetGateSignature(secret: string, header: string, rawBody: string, toleranceSeconds = 300): boolean {

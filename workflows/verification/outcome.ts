@@ -1,7 +1,7 @@
 import type { GradedAnswer, OutcomeDecision, RiskAssessment, StepUpResult, VerificationPolicy } from './model';
 
 /**
- * PRODUCT.md step 4: `passed` needs possession of the link (the session exists only because the
+ * The outcome rule (docs/architecture.md): `passed` needs possession of the link (the session exists only because the
  * link was redeemed), a challenge score at or above the threshold, and risk at or below the
  * policy maximum. Knowledge alone never passes: high risk fails a perfect score. Below the
  * maximum, risk raises the bar: each point adds `riskStepUp` to the score needed. A matched IdP

@@ -40,7 +40,7 @@ const connector = wf.proxyActivities<VerificationActivities>({
 });
 
 /**
- * One verification, from link to reset: PRODUCT.md's state machine. Durable timers bound every
+ * One verification, from link to reset: the state machine docs/architecture.md draws. Durable timers bound every
  * wait; the reset approval is an Update whose validator refuses anything but a fresh pass.
  */
 export async function verificationWorkflow(input: VerificationInput): Promise<VerificationState> {

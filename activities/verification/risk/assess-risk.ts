@@ -25,7 +25,7 @@ export interface RiskEvidence {
 const HEADLESS_USER_AGENT = /HeadlessChrome|PhantomJS|puppeteer|playwright|selenium/i;
 const FASTEST_HUMAN_MEDIAN_MS = 1500;
 
-/** Points per factor: the policy's `maxRisk` (default 4) is compared with their sum, capped at 10. */
+/** Points per factor: the policy's `maxRisk` (default 5, RESETGATE_MAX_RISK) is compared with their sum, capped at 10. */
 export const RISK_POINTS = {
   tor: 6,
   vpn: 3,

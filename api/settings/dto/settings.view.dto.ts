@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The verification policy in force (workflows/model.ts VerificationPolicy). */
+/** The verification policy in force (workflows/verification/model.ts VerificationPolicy). */
 export class PolicyView {
   @ApiProperty() version: string;
   @ApiProperty() linkLifetimeSeconds: number;

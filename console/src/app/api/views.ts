@@ -29,7 +29,7 @@ export type RiskCategory = keyof Schemas['RiskSummary'];
 export type TranscriptItem = Schemas['TranscriptItemView'];
 export type Transcript = Schemas['TranscriptView'];
 
-/** api/verifications/dto/replay-verdict.dto.ts */
+/** api/replay/dto/replay-verdict.dto.ts */
 export type ReplayVerdict = Schemas['ReplayVerdictView'];
 
 /** api/directory/dto/directory-user.view.dto.ts */

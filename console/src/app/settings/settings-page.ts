@@ -19,7 +19,7 @@ interface Row {
   variable: string;
 }
 
-/** Each setting the admin sees, with the environment variable that sets it, or its first value (README, "Configuration"). */
+/** Each setting the admin sees, with the environment variable that sets it, or its first value (docs/configuration.md). */
 function rows(s: Settings): { title: string; rows: Row[] }[] {
   const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
   return [

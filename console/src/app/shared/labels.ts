@@ -72,7 +72,7 @@ export function principalName(id: string): string {
 
 export const OPEN_STATUSES: readonly VerificationStatus[] = ['created', 'link_sent', 'in_progress'];
 
-/** How the risk score classified the caller's network (activities/risk/asn-categories.ts). */
+/** How the risk score classified the caller's network (activities/verification/risk/asn-categories.ts). */
 export const NETWORK_KIND: Record<string, string> = {
   residential: 'home or mobile network',
   hosting: 'hosting provider',
