@@ -43,14 +43,19 @@ async function passedVerification(session: ConsoleSession, user: { email: string
   return created.body;
 }
 
-/** Reads Server-Sent Events until `until` says stop (or the time runs out). */
-async function readEvents(session: ConsoleSession, until: (events: any[]) => boolean, timeoutMs = 20_000) {
+/**
+ * Opens the live-status stream; answers once the response has begun, which the server sends only
+ * when it is listening to changes, so nothing written after that is missed. `events` then reads
+ * Server-Sent Events until `until` says stop (or the time runs out).
+ */
+async function openEvents(session: ConsoleSession, until: (events: any[]) => boolean, timeoutMs = 20_000) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const res = await fetch(`${stack.baseUrl}/api/v1/verifications/events`, { headers: { cookie: session.cookie }, signal: abort.signal });
+  expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const events: any[] = [];
-  const ready = (async () => {
+  const events = (async () => {
+    const seen: any[] = [];
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -61,9 +66,9 @@ async function readEvents(session: ConsoleSession, until: (events: any[]) => boo
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (/^event: verification$/m.test(block) && data) events.push(JSON.parse(data));
+          if (/^event: verification$/m.test(block) && data) seen.push(JSON.parse(data));
         }
-        if (until(events)) break;
+        if (until(seen)) break;
       }
     } catch {
       /* aborted on timeout: the assertion below says what was missing */
@@ -71,22 +76,22 @@ async function readEvents(session: ConsoleSession, until: (events: any[]) => boo
       clearTimeout(timer);
       abort.abort();
     }
-    return events;
+    return seen;
   })();
-  return ready;
+  return { events };
 }
 
 test('live status: a change made by the worker reaches a signed-in console over SSE', async () => {
   const user = await userIn(`NOT ('github-admins' = ANY(u.groups))`);
   let createdId = '';
-  const stream = readEvents(agent, (events) => events.some((e) => e.id === createdId && e.status === 'link_sent'));
-  await new Promise((r) => setTimeout(r, 300)); // the stream is listening
+  const stream = await openEvents(agent, (events) => events.some((e) => e.id === createdId && e.status === 'link_sent'));
+  // The stream is listening now: the verification is created only after it opened.
   const created = await call(stack, 'POST', '/api/v1/verifications', {
     ...as(agent),
     body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
   });
   createdId = created.body.id;
-  const events = await stream;
+  const events = await stream.events;
   const statuses = events.filter((e) => e.id === createdId).map((e) => e.status);
   expect(statuses).toContain('link_sent');
   expect(events.find((e) => e.id === createdId)).toMatchObject({ user: { email: user.email }, requiredApprovals: 1 });
@@ -104,6 +109,7 @@ test('live status ends for a console user who signs out, within a heartbeat', as
   })();
   const out = await call(stack, 'POST', '/api/v1/auth/logout', { ...as(session), body: {} });
   expect(out.status).toBe(200);
+  // A bound, not a wait for something: the stream must close within a heartbeat (1 s here); 5 s is ample.
   const timeout = new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000));
   expect(await Promise.race([ended, timeout])).toBe('closed');
 });
@@ -149,6 +155,8 @@ test('a privileged user needs two different approvers; the same agent twice is r
 });
 
 test('dashboard stats count what happened, by outcome, day and risk; a bad range is a 400', async () => {
+  // At least one completed verification of its own, so the rates and the day have something to count.
+  await passedVerification(agent, await userIn(`NOT ('github-admins' = ANY(u.groups)) ORDER BY u.id OFFSET 3`));
   const stats = await call(stack, 'GET', '/api/v1/stats', as(agent));
   expect(stats.status).toBe(200);
   const [{ total, passed }] = await stack.db.dataSource.query(

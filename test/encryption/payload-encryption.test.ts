@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { visit, walkGetWorkflowExecutionHistoryResponse } from '@temporalio/common/lib/internal-non-workflow';
 import { parsePayloadKeys } from '../../core/config/payload-keys';
@@ -74,9 +74,13 @@ test('a whole verification leaves only ciphertext in Temporal, each payload nami
   await v.handle.executeUpdate(startSession, { args: [signals] });
   const questions = await questionsOf(db, v.id);
   // An answer to a question that does not exist: its activity fails, and the failure is in history.
-  await expect(
-    v.handle.executeUpdate(submitAnswer, { args: [{ questionId: randomUUID(), answer: { text: 'x' }, elapsedMs: 1, pasted: false }] }),
-  ).rejects.toThrow();
+  const unknown = v.handle.executeUpdate(submitAnswer, {
+    args: [{ questionId: randomUUID(), answer: { text: 'x' }, elapsedMs: 1, pasted: false }],
+  });
+  await expect(unknown).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+  await expect(unknown).rejects.toMatchObject({
+    cause: { activityType: 'gradeAnswer', cause: { message: 'unknown question', type: 'UnknownQuestion', nonRetryable: true } },
+  });
   const answers = questions.map((q) => rightAnswer(q));
   for (const [i, q] of questions.entries()) {
     await v.handle.executeUpdate(submitAnswer, { args: [{ questionId: q.id, answer: answers[i], elapsedMs: 4000, pasted: false }] });

@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createVerificationActivities } from '../../activities/verification/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
@@ -119,8 +120,11 @@ test('never called without an accepted approval: failed, refused before the pass
 
   const failed = await start();
   expect((await completeChallenge(failed.v, wrongAnswer)).outcome).toBe('failed');
-  await expect(failed.v.handle.executeUpdate(approveReset, { args: [{ action: 'password_reset', approvedBy: 'a' }] })).rejects.toThrow();
   expect((await failed.v.handle.result()).status).toBe('failed');
+  // A failed verification has ended: Temporal itself refuses the approval.
+  const late = failed.v.handle.executeUpdate(approveReset, { args: [{ action: 'password_reset', approvedBy: 'a' }] });
+  await expect(late).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  await expect(late).rejects.toThrow('workflow execution already completed');
 
   const expired = await start({ approvalWindowSeconds: 2 });
   await waitForStatus(expired.v.handle, ['link_sent']);

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { ManualConnector, type ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
 import { VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { decodeHistory } from '../../core/temporal/decode-history';
 import {
@@ -158,7 +159,8 @@ test('timed_out from in_progress: a session left open expires', async () => {
 test('not_enough_questions: the directory holds too little about the user', async () => {
   const v = await startVerification(db, harness, { user: await sparseUser(db), channel: 'sms', destination: '+447700900123' });
   await waitForStatus(v.handle, ['link_sent']);
-  await expect(v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] })).rejects.toThrow();
+  // The session is accepted, then refused once the challenge comes up short and the verification has ended.
+  expect(await refusal(v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] }))).toBe('verification is not_enough_questions');
   const state = await v.handle.result();
   expect(state).toMatchObject({ status: 'not_enough_questions' });
   expect(state.outcomeReason).toMatch(/directory holds data for [0-2] questions/);
@@ -202,17 +204,39 @@ test('approval is refused before a pass, twice, and after the window; approval_e
   await v.handle.executeUpdate(finishSession, { args: [HUMAN_SIGNALS] });
   const state = await v.handle.result();
   expect(state.status).toBe('approval_expired');
-  await expect(v.handle.executeUpdate(approveReset, { args: [request] })).rejects.toThrow();
+  // After the window the workflow has ended: Temporal itself refuses the Update.
+  const late = v.handle.executeUpdate(approveReset, { args: [request] });
+  await expect(late).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  await expect(late).rejects.toThrow('workflow execution already completed');
   await checkReplay(v, 'approval-expired');
 });
 
 test('approval twice: the second is refused', async () => {
-  const v = await startVerification(db, harness);
-  await completeChallenge(v, rightAnswer);
-  const request = { action: 'account_unlock' as const, approvedBy: 'agent@example.com' };
-  await v.handle.executeUpdate(approveReset, { args: [request] });
-  await expect(v.handle.executeUpdate(approveReset, { args: [request] })).rejects.toThrow();
-  expect((await v.handle.result()).approval?.action).toBe('account_unlock');
+  // The reset connector is held until the second approval has been answered: the workflow is still
+  // open (reset_approved) then, so its validator refuses it, not Temporal for a finished workflow.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const manual = new ManualConnector();
+  const connector: ResetConnector = {
+    name: manual.name,
+    async run(request) {
+      await held;
+      return manual.run(request);
+    },
+  };
+  const holding = await startHarness(db, { connector });
+  try {
+    const v = await startVerification(db, holding);
+    await completeChallenge(v, rightAnswer);
+    const request = { action: 'account_unlock' as const, approvedBy: 'agent@example.com' };
+    await v.handle.executeUpdate(approveReset, { args: [request] });
+    expect(await refusal(v.handle.executeUpdate(approveReset, { args: [request] }))).toBe('reset already approved');
+    release();
+    expect((await v.handle.result()).approval?.action).toBe('account_unlock');
+  } finally {
+    release();
+    await holding.close();
+  }
 });
 
 test('two-person approval: a privileged user needs two different approvers, the same one twice is refused', async () => {
