@@ -9,14 +9,7 @@ import {
 } from '../../core/database/entities';
 import type { ProgressUpdate, VerificationActivities } from '../../workflows/verification/activities';
 import type { AnswerInput, ClientSignals } from '../../workflows/verification/messages';
-import type {
-  Approval,
-  Channel,
-  ConnectorResult,
-  GradedAnswer,
-  RiskAssessment,
-  StepUpResult,
-} from '../../workflows/verification/model';
+import type { Approval, Channel, ConnectorResult, GradedAnswer, RiskAssessment, StepUpResult } from '../../workflows/verification/model';
 import { generateQuestions } from './challenge/generators';
 import { gradeAnswer } from './challenge/grading';
 import { loadDirectoryFacts } from './challenge/load-directory-facts';
