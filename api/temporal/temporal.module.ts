@@ -4,7 +4,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { requirePayloadKeys, resetGateDataConverter } from '../../core/temporal/data-converter';
 import { VerificationWorkflows } from '../verifications/verification-workflows';
 
-/** The API's Temporal client and its gateway to the verification workflow: plain providers, no third-party Nest wrapper. */
+/** Closes the client's connection when the API shuts down. */
 @Injectable()
 export class TemporalConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}
@@ -13,6 +13,7 @@ export class TemporalConnectionCloser implements OnApplicationShutdown {
   }
 }
 
+/** The API's Temporal client and its gateway to the verification workflow: plain providers, no third-party Nest wrapper. */
 @Global()
 @Module({
   providers: [
