@@ -7,6 +7,7 @@ import type { MessageSender } from '../activities/delivery/message-sender';
 import { createDirectorySyncActivities } from '../activities/directory-sync/directory-sync-activities';
 import { createVerificationActivities } from '../activities/verification/verification-activities';
 import { createWebhookActivities } from '../activities/webhook-delivery/webhook-activities';
+import { TwilioLookup } from '../activities/delivery/destination-lookup';
 import { auditKeyBytes } from '../core/audit/audit-key';
 import { AppConfig } from '../core/config/app-config';
 import { ensureDirectorySyncSchedule } from './directory-sync-schedule';
@@ -40,6 +41,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       publicUrl: config.publicUrl,
       connector: resetConnector(config.resetConnector),
       auditKey: auditKeyBytes(config.auditKey),
+      destinationLookup: config.twilio?.lookup ? new TwilioLookup(config.twilio) : undefined,
     }),
     ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),
     ...createDirectorySyncActivities({ dataSource, source: config.directorySource }),

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
 import type { TwilioConfig } from '../../core/config/integrations-config';
 import { deliveryRefused } from './delivery-refused';
+import { twilioClient } from './twilio-client';
 import type { MessageSender, OutgoingMessage, SendResult } from './message-sender';
 import { isMessageStatus } from '../../core/delivery/message-status';
 
@@ -13,13 +13,7 @@ export class TwilioSmsSender implements MessageSender {
     private readonly config: TwilioConfig,
     private readonly statusCallback: string,
   ) {
-    this.client = twilio(config.accountSid, config.authToken, {
-      httpClient: config.apiBaseUrl ? new RebasedRequestClient(config.apiBaseUrl) : undefined,
-      timeout: 15_000,
-      // Twilio answers 429 when an account sends too fast; the SDK's own backoff covers bursts.
-      autoRetry: true,
-      maxRetries: 3,
-    });
+    this.client = twilioClient(config);
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
@@ -48,19 +42,4 @@ function classify(err: unknown): unknown {
     return deliveryRefused('Twilio', `${err.status} ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim());
   }
   return err;
-}
-
-/**
- * Sends the SDK's requests to another origin, path and query kept as the SDK built them. The SDK
- * can only vary the hostname inside twilio.com (edge, region); this serves a gateway or a test peer.
- */
-class RebasedRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super({ timeout: 15_000 });
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const original = new URL(opts.uri);
-    return super.request<TData>({ ...opts, uri: `${this.baseUrl}${original.pathname}${original.search}` });
-  }
 }

@@ -24,6 +24,8 @@ import { sessionContext } from './risk/session-context';
 import { NetworkIntel } from './risk/network-intel';
 import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
 import { createConnectorActivities } from './reset-connector/run-reset-connector';
+import { createProofActivities } from './proofs/prepare-proofs';
+import type { DestinationLookup } from '../delivery/destination-lookup';
 import { lockUser } from '../../core/database/user-lock';
 import { eventForStatus, publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
 
@@ -40,6 +42,8 @@ export interface VerificationActivityDeps {
   auditKey?: Buffer;
   /** Meetings and sign-ins; the directory tables (file import, dev seed) when not given. */
   activitySource?: DirectoryActivitySource;
+  /** Carrier data for SMS destinations under an assurance policy (Twilio Lookup); none means unchecked. */
+  destinationLookup?: DestinationLookup;
 }
 
 /** How many of the user's latest sign-ins show their usual countries and devices. */
@@ -54,6 +58,7 @@ export function createVerificationActivities({
   connector,
   auditKey,
   activitySource,
+  destinationLookup,
 }: VerificationActivityDeps): VerificationActivities {
   let intel = networkIntel;
   const userActivity = activitySource ?? new TableActivitySource(dataSource);
@@ -67,6 +72,7 @@ export function createVerificationActivities({
 
   return {
     ...createConnectorActivities({ dataSource, connector: connector ?? new ManualConnector(), auditKey }),
+    ...createProofActivities({ dataSource, lookup: destinationLookup }),
 
     /**
      * Issues the link and sends it, once. The token is created, hashed, stored and sent inside

@@ -74,7 +74,13 @@ async function finishWithGrant(provider: Provider, req: express.Request, res: ex
   const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
   grant!.addOIDCScope(String(details.params.scope ?? 'openid'));
   const grantId = await grant!.save();
-  await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: true });
+  // A password sign-in, said as real IdPs say it (RFC 8176): it is not a phishing-resistant method.
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId, amr: ['pwd'] }, consent: { grantId } },
+    { mergeWithLastSubmission: true },
+  );
 }
 
 function samePassword(sent: string, expected: string): boolean {

@@ -35,6 +35,9 @@ export function toVerificationView(v: VerificationEntity): VerificationView {
     connectorResult: v.connectorResult,
     policyVersion: v.policy.version,
     supersededBy: v.supersededBy,
+    assurance: v.policy.assurance?.name ?? null,
+    proofs: v.proofs ?? [],
+    receipt: v.receipt,
   };
 }
 

@@ -6,11 +6,12 @@ import { maskDestination } from '../../core/security/mask';
 import { lockUser } from '../../core/database/user-lock';
 import { publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
 import { approveReset, cancelVerification } from '../../workflows/verification/messages';
-import { OPEN_STATUSES } from '../../workflows/verification/model';
+import { OPEN_STATUSES, type VerificationPolicy } from '../../workflows/verification/model';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../../core/config/app-config';
+import { AppConfig, type AssuranceMode } from '../../core/config/app-config';
+import { PRIVILEGED_ASSURANCE, STANDARD_ASSURANCE } from '../../workflows/verification/assurance';
 import { PolicyService } from '../settings/policy.service';
 import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { validateDestination } from './destination';
@@ -53,8 +54,10 @@ export class VerificationsService {
       if (previous) return { previous, superseded: [] };
       await lockUser(db, user.id);
       // The policy in force now is the one this verification keeps, in its row and its workflow.
-      const { policy, maxVerificationsPerUserPerDay, privilegedGroups } = await this.policies.current(db);
-      const requiredApprovals = user.groups.some((group) => privilegedGroups.includes(group)) ? 2 : 1;
+      const { policy: policyInForce, maxVerificationsPerUserPerDay, privilegedGroups } = await this.policies.current(db);
+      const privileged = user.groups.some((group) => privilegedGroups.includes(group));
+      const requiredApprovals = privileged ? 2 : 1;
+      const policy = withAssurance(policyInForce, this.config.assurance, privileged);
       const today = await db
         .getRepository(VerificationEntity)
         .createQueryBuilder('v')
@@ -236,4 +239,13 @@ function answerLabels(q: ChallengeQuestionEntity): string | string[] | null {
   if (q.answer.optionIds) return q.answer.optionIds.map(label);
   if (q.answer.optionId) return label(q.answer.optionId);
   return q.answer.text ?? null;
+}
+
+/**
+ * The verification's own policy: under proofs, the standard assurance policy, or the privileged one
+ * for members of the privileged groups (two strong proofs). It travels with the workflow input.
+ */
+function withAssurance(policy: VerificationPolicy, mode: AssuranceMode, privileged: boolean): VerificationPolicy {
+  if (mode !== 'proofs') return policy;
+  return { ...policy, assurance: privileged ? PRIVILEGED_ASSURANCE : STANDARD_ASSURANCE };
 }

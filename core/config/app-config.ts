@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/verification/model';
 import { repoRoot } from '../repo-root';
 import { POLICY_BOUNDS } from '../policy/policy-settings';
-import { bool, int, num, origins } from './env';
+import { bool, int, num, oneOf, origins } from './env';
 import { loadIntegrations, type Integrations } from './integrations-config';
 import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
 import { list, loadSsoConfig, type SsoConfig } from './sso-config';
 
 export { ConfigError } from './config-error';
+
+export const ASSURANCE_MODES = ['questions', 'proofs'] as const;
+export type AssuranceMode = (typeof ASSURANCE_MODES)[number];
 export type { SsoConfig } from './sso-config';
 
 /**
@@ -37,6 +40,11 @@ export class AppConfig implements Integrations {
   policy: VerificationPolicy;
   privilegedGroups: string[];
   agentsSeeRiskScore: boolean;
+  /**
+   * What decides a verification: `questions` (the earlier rule) or `proofs` (docs/assurance.md: the
+   * standard policy, or the privileged one for members of the privileged groups).
+   */
+  assurance: AssuranceMode;
   sso: SsoConfig;
   /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
   liveHeartbeatSeconds: number;
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),
     agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),
+    assurance: oneOf(env, 'RESETGATE_ASSURANCE', ASSURANCE_MODES, 'questions'),
     sso: loadSsoConfig(env, publicUrl),
     liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -27,6 +27,14 @@ export function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
 }
 
 /** A variable that must be set once its feature is switched on. */
+/** One of a fixed set of words. */
+export function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!(values as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
 export function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} must be set ${why}`);

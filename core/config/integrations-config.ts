@@ -11,6 +11,8 @@ export interface TwilioConfig {
   messagingServiceSid?: string;
   /** Another host for the REST API (a regional gateway, or a local peer in tests). */
   apiBaseUrl?: string;
+  /** Check SMS destinations with Twilio Lookup v2 (SIM swap, line type) before sending. */
+  lookup: boolean;
 }
 
 /** An SMTP relay. On when SMTP_URL or SMTP_HOST is set. */
@@ -128,6 +130,7 @@ function loadTwilio(env: NodeJS.ProcessEnv): TwilioConfig | undefined {
     from,
     messagingServiceSid,
     apiBaseUrl: env.TWILIO_API_BASE_URL ? httpUrl(env, 'TWILIO_API_BASE_URL') : undefined,
+    lookup: bool(env, 'TWILIO_LOOKUP', true),
   };
 }
 

@@ -11,6 +11,7 @@ import { Webhooks1764550000000 } from './migrations/1764550000000-webhooks';
 import { DirectorySync1764600000000 } from './migrations/1764600000000-directory-sync';
 import { Console1764700000000 } from './migrations/1764700000000-console';
 import { PolicyVersions1764750000000 } from './migrations/1764750000000-policy-versions';
+import { Proofs1764800000000 } from './migrations/1764800000000-proofs';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   ExportIndexes1764650000000,
   Console1764700000000,
   PolicyVersions1764750000000,
+  Proofs1764800000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

@@ -1,5 +1,6 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import { OUTCOMES } from '../../workflows/verification/model';
 
 type History = temporal.api.history.v1.IHistory;
 type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
@@ -34,7 +35,7 @@ export function decisionTimeline(history: History): TimelineEntry[] {
         const [p] = decode<{ status: string; outcomeReason?: string; approval?: { approvedBy: string } }>(
           e.activityTaskScheduledEventAttributes.input,
         );
-        if (p && OUTCOME_STATUSES.includes(p.status)) push(at, 'outcome', `${p.status}: ${p.outcomeReason ?? ''}`.trim());
+        if (p && (OUTCOMES as readonly string[]).includes(p.status)) push(at, 'outcome', `${p.status}: ${p.outcomeReason ?? ''}`.trim());
         else if (p) push(at, 'status', p.status);
       }
     } else if (e.activityTaskCompletedEventAttributes) {
@@ -50,6 +51,10 @@ export function decisionTimeline(history: History): TimelineEntry[] {
       if (name === 'runResetConnector')
         push(at, 'IdP action', `${result?.connector} ${result?.action}: ${result?.status}, ${result?.detail}`);
       if (name === 'completeReset') push(at, 'reset completed', 'user notified on their corporate address');
+      if (name === 'prepareProofs') {
+        const destination = result?.destination as { detail?: string; against?: string } | undefined;
+        push(at, 'proofs prepared', `${destination?.against ? 'against: ' : ''}${destination?.detail ?? ''}`);
+      }
     } else if (e.activityTaskFailedEventAttributes) {
       const name = activities.get(Number(e.activityTaskFailedEventAttributes.scheduledEventId));
       push(at, 'activity failed', `${name}: ${failureMessage(e.activityTaskFailedEventAttributes.failure)}`);
@@ -62,6 +67,8 @@ export function decisionTimeline(history: History): TimelineEntry[] {
       if (name === 'approveReset')
         push(at, 'reset approved', `${arg?.action} by ${arg?.approvedBy}${arg?.ticketRef ? `, ticket ${arg.ticketRef}` : ''}`);
       if (name === 'cancelVerification') push(at, 'cancel requested', `by ${arg?.cancelledBy}`);
+      if (name === 'completeStepUp') push(at, 'IdP sign-in', `${arg?.matched ? 'the user' : 'someone else'} signed in at ${arg?.issuer}`);
+      if (name === 'recordProof') push(at, 'proof recorded', `${arg?.kind}: ${arg?.status}, ${arg?.detail}`);
     } else if (e.workflowExecutionSignaledEventAttributes?.signalName === 'supersede') {
       const [arg] = decode<{ supersededBy: string }>(e.workflowExecutionSignaledEventAttributes.input);
       push(at, 'superseded', `by ${arg?.supersededBy}`);
@@ -76,8 +83,6 @@ export function decisionTimeline(history: History): TimelineEntry[] {
   }
   return entries;
 }
-
-const OUTCOME_STATUSES = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
 
 function decode<T>(payloads: Payloads): (T | undefined)[] {
   return (payloads?.payloads ?? []).map((p) => {

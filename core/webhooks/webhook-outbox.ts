@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { VerificationEntity } from '../database/entities';
-import type { Approval, CancelReason, Channel, Outcome, Reason } from '../../workflows/verification/model';
+import type { Approval, CancelReason, Channel, Outcome, Reason, Receipt } from '../../workflows/verification/model';
 import { OUTCOMES, type VerificationStatus } from '../../workflows/verification/model';
 
 export const WEBHOOK_EVENT_TYPES = ['verification.created', 'verification.completed', 'verification.reset_approved'] as const;
@@ -59,6 +59,8 @@ export interface WebhookVerification {
   resetAction: Approval | null;
   createdAt: string;
   completedAt: string | null;
+  /** Why it ended as it did: proofs, recovery class, signals, reasons; null while open. */
+  receipt: Receipt | null;
 }
 
 function webhookVerification(v: VerificationEntity): WebhookVerification {
@@ -78,5 +80,6 @@ function webhookVerification(v: VerificationEntity): WebhookVerification {
     resetAction: v.approval,
     createdAt: v.createdAt.toISOString(),
     completedAt: v.completedAt?.toISOString() ?? null,
+    receipt: v.receipt,
   };
 }

@@ -38,7 +38,7 @@ describe('TwilioSmsSender with the real SDK', () => {
   test('posts To, From, Body and StatusCallback as a form, with basic auth, to the Messages resource', async () => {
     const before = twilio.calls.length;
     const sender = new TwilioSmsSender(
-      { accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiBaseUrl: twilio.url },
+      { accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiBaseUrl: twilio.url, lookup: false },
       'https://rg.test/api/v1/twilio/status',
     );
     const sent = await sender.send(message);
@@ -58,7 +58,7 @@ describe('TwilioSmsSender with the real SDK', () => {
     const before = twilio.calls.length;
     const messagingServiceSid = `MG${'a'.repeat(32)}`;
     const sender = new TwilioSmsSender(
-      { accountSid: twilio.accountSid, authToken: twilio.authToken, messagingServiceSid, apiBaseUrl: twilio.url },
+      { accountSid: twilio.accountSid, authToken: twilio.authToken, messagingServiceSid, apiBaseUrl: twilio.url, lookup: false },
       'https://rg.test/cb',
     );
     expect((await sender.send(message)).status).toBe('accepted');
@@ -72,7 +72,7 @@ describe('TwilioSmsSender with the real SDK', () => {
 
   test('an invalid number is a final refusal; a 500 is left to the retry policy', async () => {
     const sender = new TwilioSmsSender(
-      { accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiBaseUrl: twilio.url },
+      { accountSid: twilio.accountSid, authToken: twilio.authToken, from: FROM, apiBaseUrl: twilio.url, lookup: false },
       'https://rg.test/cb',
     );
     const refused = await sender.send({ ...message, to: INVALID_NUMBER }).catch((err: unknown) => err);

@@ -1,155 +1,162 @@
 /**
- * How genuine users and impostors behave, for the strength harness. Every number here is an
- * assumption, written down so it can be argued with.
+ * Who calls the helpdesk, for the strength harness: what they know (test/strength/knowledge.ts)
+ * and where they call from, which is what the risk score sees. What they can prove is in
+ * test/strength/proofs.ts. Every number is an assumption, written down so it can be argued with.
  *
- * The attack modelled is the helpdesk call of CISA AA23-320A: the impostor knows what a social
- * profile shows (name, title, department, office, manager), asks the agent to send the link to a
- * number or address they control, and opens it on their own device and network.
+ * The attacks are those of CISA AA23-320A (Scattered Spider) and Mandiant's UNC3944 reports: a
+ * caller who knows the public profile, then one who has a foothold (an employee account, the
+ * victim's ported number), and the people already inside (a colleague, a helpdesk agent).
  */
-import type { GeneratedQuestion, UserAnswer } from '../../workflows/verification/question';
 import type { DirectoryFacts } from '../../activities/verification/challenge/directory-facts';
+import { classifyNetwork, type NetworkKind } from '../../activities/verification/risk/asn-categories';
 import type { NetworkFacts } from '../../activities/verification/risk/network-intel';
-import type { NetworkKind } from '../../activities/verification/risk/asn-categories';
+import type { GeneratedQuestion, UserAnswer } from '../../workflows/verification/question';
+import { colleagueAnswer, COLLEAGUE_KNOWS_SIGNINS, DEVICE_SHARE, guess, type PersonaContext, readDirectory, recall } from './knowledge';
+import { chance, pick, pickOther, type Random, weighted } from './random';
 
-export type Random = () => number;
+export type { PersonaContext } from './knowledge';
 
+export const PERSONA_NAMES = [
+  'genuine',
+  'outsider',
+  'directory reader',
+  'colleague',
+  'SIM-swapper',
+  'SIM-swapper + directory reader',
+  'insider agent',
+] as const;
+export type PersonaName = (typeof PERSONA_NAMES)[number];
+
+/** How the caller answers and where from: everything the questions and the risk score see, except where the link went. */
 export interface Attempt {
   answers: (UserAnswer | null)[];
   answerTimesMs: number[];
-  destinationOnFile: boolean;
   device: string;
   network: NetworkFacts;
   timezoneCountry: string;
 }
 
 export interface Persona {
-  name: 'genuine' | 'impostor';
+  name: PersonaName;
+  /** One line for the report: who this is. */
+  story: string;
   attempt(facts: DirectoryFacts, questions: GeneratedQuestion[], context: PersonaContext, random: Random): Attempt;
 }
 
-export interface PersonaContext {
-  officeCountry: string;
-  signinDevices: string[];
-  departmentColleagues: string[];
-}
+// Genuine users.
+/** Abroad on business or holiday when locked out. */
+const GENUINE_TRAVELLING = 0.04;
+/** On a commercial VPN at home (privacy apps, streaming). */
+const GENUINE_ON_VPN = 0.03;
+/** On a device they signed in with recently; else a new or borrowed one. */
+const GENUINE_USUAL_DEVICE = 0.92;
+/** Reading and answering a question takes a person 3–25 s. */
+const GENUINE_ANSWER_MS = [3000, 25_000] as const;
 
-/** Device families by share of helpdesk callers' phones and laptops. */
-const DEVICE_SHARE: [string, number][] = [
-  ['iOS · Safari', 0.35],
-  ['Android · Chrome', 0.25],
-  ['Windows · Chrome', 0.15],
-  ['Windows · Edge', 0.1],
-  ['macOS · Safari', 0.08],
-  ['macOS · Chrome', 0.07],
-];
+// Impostors calling from outside: the network they open the link on.
+/** Home broadband in the victim's country (a local accomplice, or the many who live there). */
+const REMOTE_HOME_IN_COUNTRY = 0.4;
+/** A commercial VPN exiting in the victim's country; half of them also set the browser's time zone to match. */
+const REMOTE_VPN_IN_COUNTRY = 0.35;
+const REMOTE_VPN_MATCHES_TIMEZONE = 0.5;
+/** Home broadband abroad, no attempt to hide it. */
+const REMOTE_HOME_ABROAD = 0.15;
+/** A cloud server in the victim's country (a remote browser); the rest is Tor. */
+const REMOTE_CLOUD_IN_COUNTRY = 0.07;
+/** Impostors answer faster than users: they have the answers they have, and no memory to search (2–15 s). */
+const IMPOSTOR_ANSWER_MS = [2000, 15_000] as const;
+
+// Insiders calling from the office.
+/** The colleague calls on the corporate network (at their desk); else from home broadband, in the same country either way. */
+const COLLEAGUE_ON_CORPORATE_NETWORK = 0.5;
+
 const ELSEWHERE = ['US', 'GB', 'NG', 'RO', 'IN', 'BR', 'DE', 'CA'];
 
-export const genuine: Persona = {
-  name: 'genuine',
-  attempt(facts, questions, context, random) {
-    const traveling = random() < 0.04;
-    const country = traveling ? pickOther(ELSEWHERE, context.officeCountry, random) : context.officeCountry;
-    return {
-      answers: questions.map((q) => (random() < 0.02 ? null : recall(q, facts, random))),
-      answerTimesMs: questions.map(() => 3000 + random() * 22_000),
-      destinationOnFile: random() >= 0.1, // 1 in 10 lost their phone or changed address
-      device: random() < 0.92 && context.signinDevices.length ? pick(context.signinDevices, random) : weighted(DEVICE_SHARE, random),
-      network: network(random() < 0.03 ? 'vpn' : 'residential', country),
-      timezoneCountry: country,
-    };
-  },
-};
-
-export const impostor: Persona = {
-  name: 'impostor',
-  attempt(facts, questions, context, random) {
-    const roll = random();
-    const [kind, country, timezoneCountry]: [NetworkKind, string, string] =
-      roll < 0.4
-        ? ['residential', context.officeCountry, context.officeCountry] // lives in the victim's country
-        : roll < 0.75
-          ? ['vpn', context.officeCountry, random() < 0.5 ? context.officeCountry : pickOther(ELSEWHERE, context.officeCountry, random)]
-          : roll < 0.9
-            ? ['residential', pickOther(ELSEWHERE, context.officeCountry, random), pickOther(ELSEWHERE, context.officeCountry, random)]
-            : roll < 0.97
-              ? ['hosting', context.officeCountry, pickOther(ELSEWHERE, context.officeCountry, random)]
-              : ['tor', pickOther(ELSEWHERE, context.officeCountry, random), pickOther(ELSEWHERE, context.officeCountry, random)];
-    return {
-      answers: questions.map((q) => guess(q, facts, context, random)),
-      answerTimesMs: questions.map(() => 2000 + random() * 13_000),
-      destinationOnFile: random() < 0.03, // SIM swap or a compromised personal mailbox
-      device: weighted(DEVICE_SHARE, random),
-      network: network(kind, country),
-      timezoneCountry,
-    };
-  },
-};
-
-/** A genuine user's memory: good, not perfect. */
-function recall(q: GeneratedQuestion, facts: DirectoryFacts, random: Random): UserAnswer {
-  const key = q.answerKey;
-  const right = (p: number) => random() < p;
-  if (key.type === 'multi') {
-    const r = random();
-    if (r < 0.8) return { optionIds: key.optionIds };
-    if (r < 0.92 && key.optionIds.length > 1) return { optionIds: key.optionIds.slice(1) }; // forgot one
-    const extra = q.options.find((o) => !key.optionIds.includes(o.id))!.id;
-    return { optionIds: [...key.optionIds, extra] }; // thought they were in one more
-  }
-  if (key.type === 'text') {
-    const name = key.accepted[Math.floor(random() * key.accepted.length)];
-    const r = random();
-    if (r < 0.7) return { text: name };
-    if (r < 0.78) return { text: name.replace(/^(\S{3})\S*/, '$1') }; // a short form
-    if (r < 0.9) return { text: name.split(' ')[0] }; // first name only
-    return { text: facts.manager?.displayName ?? 'no idea' };
-  }
-  const accuracy = { meeting: 0.88, signin_city: 0.95, signin_device: 0.97 }[q.kind as string] ?? 0.99;
-  return right(accuracy)
-    ? { optionId: key.optionId }
-    : {
-        optionId: pick(
-          q.options.filter((o) => o.id !== key.optionId),
-          random,
-        ).id,
+export const PERSONAS: Persona[] = [
+  {
+    name: 'genuine',
+    story: 'the user, from memory, mostly on their usual device at home',
+    attempt(facts, questions, context, random) {
+      const country = chance(GENUINE_TRAVELLING, random) ? pickOther(ELSEWHERE, context.officeCountry, random) : context.officeCountry;
+      return {
+        answers: questions.map((q) => recall(q, facts, random)),
+        answerTimesMs: answerTimes(questions, GENUINE_ANSWER_MS, random),
+        device:
+          chance(GENUINE_USUAL_DEVICE, random) && context.signinDevices.length
+            ? pick(context.signinDevices, random)
+            : weighted(DEVICE_SHARE, random),
+        network: network(chance(GENUINE_ON_VPN, random) ? 'vpn' : 'residential', country),
+        timezoneCountry: country,
       };
+    },
+  },
+  remote('outsider', 'knows the public profile (name, title, department, office, manager)', guess),
+  remote('directory reader', 'holds one employee account: reads groups and the org chart exactly, guesses the rest', readDirectory),
+  {
+    name: 'colleague',
+    story: 'same department: most groups, half the meetings, usual places and phone; calls from the office country',
+    attempt(facts, questions, context, random) {
+      const knowsDevices = chance(COLLEAGUE_KNOWS_SIGNINS, random);
+      const corporate = chance(COLLEAGUE_ON_CORPORATE_NETWORK, random);
+      return {
+        answers: questions.map((q) => colleagueAnswer(q, facts, context, random, knowsDevices)),
+        answerTimesMs: answerTimes(questions, IMPOSTOR_ANSWER_MS, random),
+        // Knowing the victim's phone, they open the link on the same kind (a user agent is a setting).
+        device: knowsDevices && context.signinDevices.length ? pick(context.signinDevices, random) : weighted(DEVICE_SHARE, random),
+        network: corporate ? corporateNetwork(context.officeCountry) : network('residential', context.officeCountry),
+        timezoneCountry: context.officeCountry,
+      };
+    },
+  },
+  remote('SIM-swapper', 'outsider knowledge; has ported the victim’s number', guess),
+  remote('SIM-swapper + directory reader', 'the ported number and an employee account', readDirectory),
+  {
+    name: 'insider agent',
+    story: 'a helpdesk agent who sends the link to themselves: directory-reader knowledge, at the office',
+    attempt(facts, questions, context, random) {
+      return {
+        answers: questions.map((q) => readDirectory(q, facts, context, random)),
+        answerTimesMs: answerTimes(questions, IMPOSTOR_ANSWER_MS, random),
+        device: weighted(DEVICE_SHARE, random),
+        network: corporateNetwork(context.officeCountry),
+        timezoneCountry: context.officeCountry,
+      };
+    },
+  },
+];
+
+type Answering = (q: GeneratedQuestion, facts: DirectoryFacts, context: PersonaContext, random: Random) => UserAnswer;
+
+/** An impostor who calls from outside, on their own device and network. */
+function remote(name: PersonaName, story: string, answer: Answering): Persona {
+  return {
+    name,
+    story,
+    attempt(facts, questions, context, random) {
+      const [kind, country, timezoneCountry] = remoteNetwork(context.officeCountry, random);
+      return {
+        answers: questions.map((q) => answer(q, facts, context, random)),
+        answerTimesMs: answerTimes(questions, IMPOSTOR_ANSWER_MS, random),
+        device: weighted(DEVICE_SHARE, random),
+        network: network(kind, country),
+        timezoneCountry,
+      };
+    },
+  };
 }
 
-/** An impostor answers what the profile tells and guesses the rest from what the question shows. */
-function guess(q: GeneratedQuestion, facts: DirectoryFacts, context: PersonaContext, random: Random): UserAnswer {
-  const key = q.answerKey;
-  const publicAnswer = { manager: facts.manager?.displayName, department: facts.user.department, office: facts.user.office }[
-    q.kind as string
-  ];
-  if (key.type === 'single' && publicAnswer) {
-    const known = q.options.find((o) => o.label === publicAnswer);
-    if (known) return { optionId: known.id };
-  }
-  if (key.type === 'multi') {
-    // Groups that look like the department's are the best bet; pick two of them.
-    const looksRight = q.options.filter((o) => facts.departmentGroups.includes(o.label));
-    const pool = looksRight.length ? looksRight : q.options;
-    return {
-      optionIds: shuffle(pool, random)
-        .slice(0, 2)
-        .map((o) => o.id),
-    };
-  }
-  if (key.type === 'text') {
-    return { text: random() < 0.4 && facts.manager ? facts.manager.displayName : pick(context.departmentColleagues, random) };
-  }
-  if (q.kind === 'signin_device') {
-    // Bet on the most common device family on offer.
-    const byShare = [...q.options].sort((a, b) => share(b.label) - share(a.label));
-    return { optionId: byShare[0].id };
-  }
-  // Meetings of the department, cities around the office: rule out what looks foreign, guess among the rest.
-  const plausible = q.options.filter((o) => facts.departmentMeetingSubjects.includes(o.label) || facts.officeAreaCities.includes(o.label));
-  return { optionId: pick(plausible.length ? plausible : q.options, random).id };
+function remoteNetwork(office: string, random: Random): [NetworkKind, string, string] {
+  const abroad = () => pickOther(ELSEWHERE, office, random);
+  let roll = random();
+  if ((roll -= REMOTE_HOME_IN_COUNTRY) < 0) return ['residential', office, office];
+  if ((roll -= REMOTE_VPN_IN_COUNTRY) < 0) return ['vpn', office, chance(REMOTE_VPN_MATCHES_TIMEZONE, random) ? office : abroad()];
+  if ((roll -= REMOTE_HOME_ABROAD) < 0) return ['residential', abroad(), abroad()];
+  if ((roll -= REMOTE_CLOUD_IN_COUNTRY) < 0) return ['hosting', office, abroad()];
+  return ['tor', abroad(), abroad()];
 }
 
-function share(device: string): number {
-  return DEVICE_SHARE.find(([d]) => d === device)?.[1] ?? 0;
+function answerTimes(questions: GeneratedQuestion[], [min, max]: readonly [number, number], random: Random): number[] {
+  return questions.map(() => min + random() * (max - min));
 }
 
 function network(kind: NetworkKind, country: string): NetworkFacts {
@@ -159,28 +166,8 @@ function network(kind: NetworkKind, country: string): NetworkFacts {
   return { ip: null, country, asn: null, asOrganisation: org, kind };
 }
 
-function pick<T>(items: T[], random: Random): T {
-  return items[Math.floor(random() * items.length)];
-}
-
-function pickOther(items: string[], not: string, random: Random): string {
-  return pick(
-    items.filter((i) => i !== not),
-    random,
-  );
-}
-
-function weighted(shares: [string, number][], random: Random): string {
-  let r = random();
-  for (const [item, share] of shares) if ((r -= share) < 0) return item;
-  return shares[shares.length - 1][0];
-}
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+/** The company's own network: the production classifier has no corporate category, so ask it what such an AS reads as. */
+function corporateNetwork(country: string): NetworkFacts {
+  const org = 'Simulated Corporation Ltd';
+  return { ip: null, country, asn: null, asOrganisation: org, kind: classifyNetwork(org) };
 }

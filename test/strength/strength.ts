@@ -1,7 +1,9 @@
 /**
- * `npm run strength`: how hard ResetGate is to fool, measured. Simulates genuine users and
- * impostors (test/strength/personas.ts) over the seeded directory, through the production
- * question generators, grader, risk score and outcome rule, and prints both pass rates.
+ * `npm run strength`: how hard ResetGate is to fool, measured. Simulates genuine users and six
+ * kinds of impostor (test/strength/personas.ts, knowledge.ts, proofs.ts) over the seeded
+ * directory, through the production question generators, grader, risk score, outcome rule
+ * (decideOutcome: the signals) and assurance rule (assessProofs: the proofs). A verification
+ * passes only when the signals pass AND the proofs satisfy the policy.
  *
  *   npm run strength -- [--attempts 2000] [--seed 7]
  */
@@ -11,38 +13,31 @@ import type { DirectoryFacts } from '../../activities/verification/challenge/dir
 import { generateQuestions } from '../../activities/verification/challenge/generators';
 import { gradeAnswer } from '../../activities/verification/challenge/grading';
 import { loadDirectoryFacts } from '../../activities/verification/challenge/load-directory-facts';
-import { TableActivitySource } from '../../core/directory/table-activity-source';
 import { assessRisk } from '../../activities/verification/risk/assess-risk';
 import { loadConfig } from '../../core/config/app-config';
-import type { GradedAnswer } from '../../workflows/verification/model';
-import { decideOutcome } from '../../workflows/verification/outcome';
+import { TableActivitySource } from '../../core/directory/table-activity-source';
+import { assessProofs, type AssuranceVerdict, PRIVILEGED_ASSURANCE, STANDARD_ASSURANCE } from '../../workflows/verification/assurance';
+import type { GradedAnswer, RiskAssessment } from '../../workflows/verification/model';
+import { type ChallengeSize, decideOutcome, decideWithProofs } from '../../workflows/verification/outcome';
+import type { GeneratedQuestion } from '../../workflows/verification/question';
 import { createTestDatabase } from '../support/database';
-import { genuine, impostor, type Persona, type PersonaContext, type Random } from './personas';
+import { type Attempt, PERSONAS, type PersonaContext } from './personas';
+import { PROOF_CAPABILITIES, type ProofAttempt } from './proofs';
+import { streamFor } from './random';
+import { type AttemptRecord, type Final, type SignalVerdict, type StrengthResult, summarise } from './report';
 import { USER_AGENTS } from './user-agents';
 
-type Verdict =
-  'passed' | 'challenge' | 'challenge bar raised by risk' | 'risk' | 'challenge+risk' | 'too few answered' | 'too little directory data';
+export type { StrengthResult } from './report';
 
-interface Tally {
-  verdicts: Map<Verdict, number>;
-  riskFactors: Map<string, number>;
-  /** What the risk score saw in the attempts that passed: for impostors, the holes. */
-  passProfiles: Map<string, number>;
-  attempts: number;
-}
+type Policy = ReturnType<typeof loadConfig>['policy'];
 
-export interface StrengthResult {
-  impostorPassRate: number;
-  genuinePassRate: number;
-  report: string;
-}
+/** The purposes each persona draws a stream for: who is targeted and how they behave, the question engine, the proofs. */
+const BEHAVIOUR = 0;
+const QUESTIONS = 1;
+const PROOFS = 2;
 
 export async function runStrength(options: { attempts: number; seed: number }): Promise<StrengthResult> {
   const { attempts, seed } = options;
-  const random = mulberry32(seed);
-  // The question engine draws from its own seeded stream, so a seed reproduces a run exactly.
-  const questionStream = mulberry32(seed + 1);
-  const questionRandom = (max: number) => Math.floor(questionStream() * max);
   const { policy } = loadConfig(); // the same RESETGATE_* variables as the service: try a policy before rolling it out
   const started = Date.now();
   const db = await createTestDatabase();
@@ -69,115 +64,122 @@ export async function runStrength(options: { attempts: number; seed: number }): 
       });
     }
 
-    const tallies = new Map<Persona['name'], Tally>();
-    for (const persona of [genuine, impostor]) {
-      const tally: Tally = { verdicts: new Map(), riskFactors: new Map(), passProfiles: new Map(), attempts };
-      tallies.set(persona.name, tally);
+    const records = new Map<string, AttemptRecord[]>();
+    for (const persona of PERSONAS) {
+      const behaviour = streamFor(seed, persona.name, BEHAVIOUR);
+      const questionStream = streamFor(seed, persona.name, QUESTIONS);
+      const questionRandom = (max: number) => Math.floor(questionStream() * max);
+      const proofRandom = streamFor(seed, persona.name, PROOFS);
+      const gather = PROOF_CAPABILITIES[persona.name];
+      const list: AttemptRecord[] = [];
       for (let i = 0; i < attempts; i++) {
-        const user = users[Math.floor(random() * users.length)];
-        const verdict = simulate(persona, facts.get(user.id)!, contexts.get(user.id)!, random, tally);
-        tally.verdicts.set(verdict, (tally.verdicts.get(verdict) ?? 0) + 1);
+        const user = users[Math.floor(behaviour() * users.length)];
+        const userFacts = facts.get(user.id)!;
+        const context = contexts.get(user.id)!;
+        const questions = generateQuestions(userFacts, policy.questionsAsked, questionRandom);
+        if (questions.length < policy.minQuestions) {
+          list.push({ questioned: false });
+          continue;
+        }
+        const proofs = gather({ hasManager: userFacts.manager !== null }, proofRandom);
+        const attempt = persona.attempt(userFacts, questions, context, behaviour);
+        list.push(judge(policy, questions, attempt, context, proofs));
       }
+      records.set(persona.name, list);
     }
-    return summarise(tallies, users.length, policy, Date.now() - started);
+    return summarise(records, { users: users.length, attempts, seed, policy, ms: Date.now() - started });
   } finally {
     await db.drop();
   }
-
-  function simulate(persona: Persona, userFacts: DirectoryFacts, context: PersonaContext, rnd: Random, tally: Tally): Verdict {
-    const questions = generateQuestions(userFacts, policy.questionsAsked, questionRandom);
-    if (questions.length < policy.minQuestions) return 'too little directory data';
-    const attempt = persona.attempt(userFacts, questions, context, rnd);
-    const graded: GradedAnswer[] = questions.map((q, i) => ({
-      questionId: String(i),
-      kind: q.kind,
-      weight: q.weight,
-      ...gradeAnswer(q.answerKey, attempt.answers[i]),
-    }));
-    const signals = {
-      userAgent: USER_AGENTS[attempt.device],
-      timezone: getCountry(attempt.timezoneCountry as 'GB')?.timezones[0],
-      webdriver: false,
-    };
-    const risk = assessRisk({
-      network: attempt.network,
-      session: signals,
-      finish: signals,
-      officeCountry: context.officeCountry,
-      signinCountries: [context.officeCountry],
-      signinDevices: context.signinDevices,
-      destinationOnFile: attempt.destinationOnFile,
-      answerTimesMs: attempt.answerTimesMs,
-      pastedAnswers: 0,
-    });
-    const questionWeight = questions.reduce((sum, q) => sum + q.weight, 0);
-    const decision = decideOutcome(policy, { questionCount: questions.length, questionWeight }, graded, risk);
-    if (decision.outcome === 'not_enough_questions') return 'too few answered';
-    const challengeFailed = decision.challengeScore < policy.passThreshold;
-    const riskFailed = decision.riskScore > policy.maxRisk;
-    if (decision.outcome === 'failed' && !challengeFailed)
-      for (const f of risk.factors) tally.riskFactors.set(f.code, (tally.riskFactors.get(f.code) ?? 0) + 1);
-    if (decision.outcome === 'passed') {
-      const profile = `risk ${risk.score} [${risk.factors.map((f) => f.code).join(', ') || 'none'}]`;
-      tally.passProfiles.set(profile, (tally.passProfiles.get(profile) ?? 0) + 1);
-      return 'passed';
-    }
-    if (challengeFailed) return riskFailed ? 'challenge+risk' : 'challenge';
-    return riskFailed ? 'risk' : 'challenge bar raised by risk';
-  }
 }
 
-function summarise(
-  tallies: Map<string, Tally>,
-  users: number,
-  policy: ReturnType<typeof loadConfig>['policy'],
-  ms: number,
-): StrengthResult {
-  const lines: string[] = [];
-  const print = (line: string) => lines.push(line);
-  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
-  print(
-    `ResetGate strength harness: ${[...tallies.values()][0].attempts} attempts per persona over ${users} directory users (${(ms / 1000).toFixed(1)} s)`,
-  );
-  print(
-    `policy ${policy.version}: ${policy.questionsAsked} questions, at least ${policy.minAnswered} answered, challenge ≥ ${policy.passThreshold}, risk ≤ ${policy.maxRisk}\n`,
-  );
-  for (const [name, tally] of tallies) {
-    const eligible = tally.attempts - (tally.verdicts.get('too little directory data') ?? 0);
-    const passed = tally.verdicts.get('passed') ?? 0;
-    print(`${name.padEnd(9)} pass rate ${pct(passed, eligible)} (${passed} of ${eligible} attempts the directory could question)`);
-    const verdicts: Verdict[] = [
-      'passed',
-      'challenge',
-      'challenge bar raised by risk',
-      'risk',
-      'challenge+risk',
-      'too few answered',
-      'too little directory data',
-    ];
-    for (const verdict of verdicts) {
-      const n = tally.verdicts.get(verdict) ?? 0;
-      const label = verdict === 'passed' ? 'passed' : verdict.startsWith('too') ? verdict : `failed on ${verdict}`;
-      print(`            ${label.padEnd(40)} ${String(n).padStart(5)}  ${pct(n, tally.attempts)}`);
-    }
-    const factors = [...tally.riskFactors.entries()].sort((a, b) => b[1] - a[1]);
-    if (factors.length) {
-      print(`            risk factors present when risk decided (alone, or by raising the bar):`);
-      for (const [code, n] of factors) print(`              ${code.padEnd(26)} ${String(n).padStart(5)}`);
-    }
-    if (name === 'impostor' && tally.passProfiles.size) {
-      print(`            what the impostors who passed looked like:`);
-      for (const [profile, n] of [...tally.passProfiles.entries()].sort((a, b) => b[1] - a[1])) {
-        print(`              ${String(n).padStart(5)}  ${profile}`);
-      }
-    }
-    print('');
+/** One attempt through the production rules: the signals, the proofs under each policy, and today's question-only rule. */
+function judge(
+  policy: Policy,
+  questions: GeneratedQuestion[],
+  attempt: Attempt,
+  context: PersonaContext,
+  proofs: ProofAttempt,
+): AttemptRecord {
+  const today = signals(policy, questions, attempt, context, proofs.todayOnRecord);
+  const base = { questioned: true as const, route: proofs.route, proofs: proofs.proofs, metable: proofs.metable, today: today.verdict };
+  if (proofs.route === 'no link') {
+    const noLink: Final = { outcome: 'failed', by: 'no link' };
+    return { ...base, standard: noLink, privileged: noLink };
   }
-  const g = tallies.get('genuine')!;
-  const i = tallies.get('impostor')!;
-  const rate = (t: Tally) => (t.verdicts.get('passed') ?? 0) / (t.attempts - (t.verdicts.get('too little directory data') ?? 0));
-  print(`impostor pass ${pct(rate(i), 1)} (goal ≤ 1%), genuine pass ${pct(rate(g), 1)} (goal ≥ 95%)`);
-  return { impostorPassRate: rate(i), genuinePassRate: rate(g), report: lines.join('\n') };
+  const onRecord = proofs.route === 'on record';
+  const now = proofs.todayOnRecord === onRecord ? today : signals(policy, questions, attempt, context, onRecord);
+  const standard = assessProofs(STANDARD_ASSURANCE, proofs.proofs);
+  const privileged = assessProofs(PRIVILEGED_ASSURANCE, proofs.proofs);
+  // Which layer is named for a failure: evidence against first (it alerts, whatever else happened), then the
+  // signals (they can fail a verification, never pass it), then proofs that fell short.
+  const final = (verdict: AssuranceVerdict): Final => {
+    if (verdict.verdict === 'against') return { outcome: 'failed', by: 'proofs against' };
+    if (now.verdict !== 'passed') return { outcome: 'failed', by: 'signals' };
+    if (verdict.verdict === 'failed') return { outcome: 'failed', by: 'proofs failed' };
+    if (verdict.verdict === 'needs_referee') return { outcome: 'needs_referee' };
+    return { outcome: 'passed', decidedBy: verdict.decidedBy };
+  };
+  // The workflow's own rule must agree with the attribution below on every attempt.
+  for (const [assurance, verdict] of [
+    [STANDARD_ASSURANCE, standard],
+    [PRIVILEGED_ASSURANCE, privileged],
+  ] as const) {
+    const decided = decideWithProofs(policy, assurance, now.challenge, now.graded, now.risk, proofs.proofs).outcome;
+    const expected = final(verdict).outcome;
+    if (decided !== expected && !(decided === 'not_enough_questions' && expected === 'failed')) {
+      throw new Error(`the harness says ${expected} where the workflow's rule says ${decided}`);
+    }
+  }
+  return {
+    ...base,
+    signals: now.verdict,
+    risk: now.risk,
+    proofsAlone: { standard: standard.verdict === 'satisfied', privileged: privileged.verdict === 'satisfied' },
+    standard: final(standard),
+    privileged: final(privileged),
+  };
+}
+
+/** decideOutcome on the graded answers and the risk score, as the workflow computes them. */
+function signals(
+  policy: Policy,
+  questions: GeneratedQuestion[],
+  attempt: Attempt,
+  context: PersonaContext,
+  destinationOnFile: boolean,
+): { verdict: SignalVerdict; risk: RiskAssessment; graded: GradedAnswer[]; challenge: ChallengeSize } {
+  const graded: GradedAnswer[] = questions.map((q, i) => ({
+    questionId: String(i),
+    kind: q.kind,
+    weight: q.weight,
+    ...gradeAnswer(q.answerKey, attempt.answers[i]),
+  }));
+  const client = {
+    userAgent: USER_AGENTS[attempt.device],
+    timezone: getCountry(attempt.timezoneCountry as 'GB')?.timezones[0],
+    webdriver: false,
+  };
+  const risk = assessRisk({
+    network: attempt.network,
+    session: client,
+    finish: client,
+    officeCountry: context.officeCountry,
+    signinCountries: [context.officeCountry],
+    signinDevices: context.signinDevices,
+    destinationOnFile,
+    answerTimesMs: attempt.answerTimesMs,
+    pastedAnswers: 0,
+  });
+  const challenge: ChallengeSize = { questionCount: questions.length, questionWeight: questions.reduce((sum, q) => sum + q.weight, 0) };
+  const decision = decideOutcome(policy, challenge, graded, risk);
+  const seen = { risk, graded, challenge };
+  if (decision.outcome === 'not_enough_questions') return { verdict: 'too few answered', ...seen };
+  if (decision.outcome === 'passed') return { verdict: 'passed', ...seen };
+  const challengeFailed = decision.challengeScore < policy.passThreshold;
+  const riskFailed = decision.riskScore > policy.maxRisk;
+  if (challengeFailed) return { verdict: riskFailed ? 'challenge+risk' : 'challenge', ...seen };
+  return { verdict: riskFailed ? 'risk' : 'challenge bar raised by risk', ...seen };
 }
 
 function argument(name: string): string | undefined {
@@ -185,21 +187,11 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-function mulberry32(seed: number): Random {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 if (require.main === module) {
   runStrength({ attempts: Number(argument('--attempts') ?? 2000), seed: Number(argument('--seed') ?? 7) }).then(
     (result) => {
       console.log(result.report);
-      process.exitCode = result.impostorPassRate <= 0.01 && result.genuinePassRate >= 0.95 ? 0 : 1;
+      process.exitCode = result.goalsMet ? 0 : 1;
     },
     (err: unknown) => {
       console.error(err);

@@ -17,6 +17,11 @@ export interface FakeTwilio {
   calls: RecordedTwilioCall[];
   /** Numbers Twilio refuses with 400 / 21211, as it does an invalid 'To'. */
   invalidNumbers: Set<string>;
+  /**
+   * Lookup v2 answers by number: a recent SIM swap, a line type, or a status code (404 for a number
+   * Twilio knows nothing of, 500 for an outage). A number not listed is a clean mobile line.
+   */
+  lookups: Map<string, { swapped?: boolean; lineType?: string; status?: number }>;
   /** Answers the next n message requests with a 500, as an outage would. */
   failNext(n: number): void;
   waitForCalls(count: number, timeoutMs?: number): Promise<RecordedTwilioCall[]>;
@@ -32,6 +37,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const authToken = randomBytes(16).toString('hex');
   const calls: RecordedTwilioCall[] = [];
   const invalidNumbers = new Set<string>();
+  const lookups: FakeTwilio['lookups'] = new Map();
   let failures = 0;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 
@@ -47,6 +53,11 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 
     if (req.headers.authorization !== expectedAuth) return error(401, 20003, 'Authenticate');
+    const lookup = /^\/v2\/PhoneNumbers\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && lookup) {
+      const number = decodeURIComponent(lookup[1]);
+      return reply(...lookupAnswerFor(number, new URL(req.url!, 'http://fake').searchParams, lookups.get(number)));
+    }
     if (req.method !== 'POST' || path !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
       return error(404, 20404, `The requested resource ${path} was not found`);
     }
@@ -89,6 +100,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     authToken,
     calls,
     invalidNumbers,
+    lookups,
     failNext(n) {
       failures = n;
     },
@@ -102,6 +114,53 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Lookup v2's answer for a number, with the packages asked for in `Fields`: `sim_swap` (carrier data
+ * on the last SIM change in a 48-hour period) and `line_type_intelligence`.
+ */
+function lookupAnswerFor(
+  number: string,
+  fields: URLSearchParams,
+  known: { swapped?: boolean; lineType?: string; status?: number } | undefined,
+): [number, unknown] {
+  if (known?.status) return [known.status, { code: known.status === 404 ? 20404 : 20500, message: 'Lookup failed', status: known.status }];
+  const asked = (fields.get('Fields') ?? '').split(',');
+  return [
+    200,
+    {
+      calling_country_code: number.startsWith('+44') ? '44' : '1',
+      country_code: number.startsWith('+44') ? 'GB' : 'US',
+      phone_number: number,
+      national_format: number,
+      valid: true,
+      validation_errors: [],
+      sim_swap: asked.includes('sim_swap')
+        ? {
+            last_sim_swap: {
+              last_sim_swap_date: known?.swapped ? new Date(Date.now() - 3_600_000).toISOString() : null,
+              swapped_period: 'PT48H',
+              swapped_in_period: !!known?.swapped,
+            },
+            carrier_name: 'Fake Mobile',
+            mobile_country_code: '234',
+            mobile_network_code: '15',
+            error_code: null,
+          }
+        : null,
+      line_type_intelligence: asked.includes('line_type_intelligence')
+        ? {
+            carrier_name: 'Fake Mobile',
+            error_code: null,
+            mobile_country_code: '234',
+            mobile_network_code: '15',
+            type: known?.lineType ?? 'mobile',
+          }
+        : null,
+      url: `https://lookups.twilio.com/v2/PhoneNumbers/${number}`,
+    },
+  ];
 }
 
 /**

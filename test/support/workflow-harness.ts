@@ -6,6 +6,7 @@ import { parsePayloadKeys } from '../../core/config/payload-keys';
 import { resetGateDataConverter } from '../../core/temporal/data-converter';
 import { createVerificationActivities } from '../../activities/verification/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
+import type { DestinationLookup } from '../../activities/delivery/destination-lookup';
 import { maskDestination } from '../../core/security/mask';
 import type { ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
 import { auditKeyBytes } from '../../core/audit/audit-key';
@@ -62,6 +63,8 @@ export interface HarnessOptions {
   address?: string;
   workflowBundlePath?: string;
   connector?: ResetConnector;
+  /** Carrier data for SMS destinations under an assurance policy (a Twilio Lookup against the fake peer). */
+  destinationLookup?: DestinationLookup;
 }
 
 /** The audit key test workers sign their audit events with. */
@@ -94,6 +97,7 @@ export async function startHarness(db: TestDatabase, options: HarnessOptions = {
           sender: new DevOutboxSender(),
           publicUrl: 'https://resetgate.test',
           connector: options.connector,
+          destinationLookup: options.destinationLookup,
           auditKey: HARNESS_AUDIT_KEY,
         }),
       });

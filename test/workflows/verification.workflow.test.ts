@@ -1,11 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { ManualConnector, type ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
 import { VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
-import { decodeHistory } from '../../core/temporal/decode-history';
 import {
   approveReset,
   cancelVerification,
@@ -16,6 +11,7 @@ import {
   verificationState,
 } from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { checkAndRecordReplay, refusal } from '../support/replay-fixtures';
 import {
   fullyKnownUser,
   type Harness,
@@ -32,13 +28,7 @@ import {
   wrongAnswer,
 } from '../support/workflow-harness';
 
-/**
- * Every path of the verification state machine on the real dev server and PostgreSQL.
- * With RESETGATE_RECORD_HISTORIES=1 each scenario's history is written as a replay fixture.
- */
-/** Fixtures of released versions stay; a change that needs `patched()` starts a new folder. */
-const CURRENT_WORKFLOW_VERSION = 'v3';
-
+/** Every path of the verification state machine on the real dev server and PostgreSQL. */
 let db: TestDatabase;
 let harness: Harness;
 
@@ -66,35 +56,7 @@ async function completeChallenge(v: StartedVerification, choose: typeof rightAns
   return v.handle.executeUpdate(finishSession, { args: [signals] });
 }
 
-/**
- * Checks the fresh (encrypted) history replays on the current code with the keys, and keeps it as
- * a fixture when asked: decrypted, so fixtures replay without any key.
- */
-async function checkReplay(v: StartedVerification, scenario: string) {
-  const history = await v.handle.fetchHistory();
-  const { dataConverter } = harness;
-  await Worker.runReplayHistory(
-    { workflowBundle: { codePath: process.env.RESETGATE_WORKFLOW_BUNDLE! }, dataConverter },
-    history,
-    v.handle.workflowId,
-  );
-  if (process.env.RESETGATE_RECORD_HISTORIES === '1') {
-    const clear = await decodeHistory(history, dataConverter.payloadCodecs ?? []);
-    writeFileSync(join(__dirname, '..', 'replay', 'fixtures', CURRENT_WORKFLOW_VERSION, `${scenario}.json`), historyToJSON(clear));
-  }
-}
-
-function refusal(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => {
-      throw new Error('expected the update to be refused');
-    },
-    (err: unknown) => {
-      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-      return String((err as WorkflowUpdateFailedError).cause?.message);
-    },
-  );
-}
+const checkReplay = (v: StartedVerification, scenario: string) => checkAndRecordReplay(harness, v, scenario);
 
 test('passed: right answers from a human device pass, approval completes the reset and notifies the user', async () => {
   const v = await startVerification(db, harness);

@@ -3,6 +3,7 @@
  * proxies these by type, and activities/verification/ implements them with the I/O. So the
  * workflow depends on nothing above it, and a change to an activity's shape fails to compile here.
  */
+import type { ProofKind, ProofResult } from './assurance';
 import type { AnswerInput, ClientSignals } from './messages';
 import type { Approval, Channel, ConnectorResult, GradedAnswer, RiskAssessment, StepUpResult, VerificationState } from './model';
 
@@ -21,10 +22,25 @@ export type ProgressUpdate = Pick<VerificationState, 'verificationId' | 'status'
       | 'approval'
       | 'approvals'
       | 'stepUp'
+      | 'proofs'
+      | 'receipt'
     >
   >;
 
+/** What the proofs can be for this verification, learnt before the link goes out. */
+export interface ProofOptions {
+  /**
+   * Whether the link goes to the phone or address on record. `against`: the carrier data counts
+   * against it (a SIM changed just now, a VoIP line), and no link is sent.
+   */
+  destination: { onRecord: boolean; detail: string; against?: string; evidence?: ProofResult['evidence'] };
+  /** Strong proofs this user cannot give: nothing enrolled, nobody to vouch, not configured. */
+  unavailable: { kind: ProofKind; detail: string }[];
+}
+
 export interface VerificationActivities {
+  /** Under an assurance policy, before the link goes out: the destination's standing and which proofs the user can give. */
+  prepareProofs(input: { verificationId: string; userId: string; idpStepUp: boolean }): Promise<ProofOptions>;
   /** Issues the link and sends it, once; answers when it expires. */
   deliverLink(input: { verificationId: string; userId: string; channel: Channel; linkLifetimeSeconds: number }): Promise<{
     linkExpiresAt: string;

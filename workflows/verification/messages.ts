@@ -3,6 +3,7 @@
  * them and the API sends them through the same objects.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ProofKind, ProofResult } from './assurance';
 import type { Approval, Grade, Outcome, ResetAction, VerificationState } from './model';
 import type { UserAnswer } from './question';
 
@@ -48,6 +49,22 @@ export interface FinishResult {
 export interface StepUpInput {
   matched: boolean;
   issuer: string;
+  /**
+   * What the ID token says of the sign-in, when the user matched: its `amr` and `acr`, its
+   * `auth_time`, and whether the API judged it phishing-resistant and fresh (docs/assurance.md).
+   */
+  method?: { amr: string[]; acr: string | null; authTime: string | null; phishingResistant: boolean };
+}
+
+/**
+ * A proof the API checked (a passkey assertion, an identity-document result, a vouch): the
+ * workflow records it. The destination of record is the workflow's own to record.
+ */
+export interface ProofInput {
+  kind: Exclude<ProofKind, 'destination_of_record'>;
+  status: ProofResult['status'];
+  detail: string;
+  evidence?: ProofResult['evidence'];
 }
 
 export interface CancelInput {
@@ -58,6 +75,7 @@ export const startSession = defineUpdate<StartSessionResult, [ClientSignals]>('s
 export const submitAnswer = defineUpdate<{ grade: Grade }, [AnswerInput]>('submitAnswer');
 export const finishSession = defineUpdate<FinishResult, [ClientSignals]>('finishSession');
 export const completeStepUp = defineUpdate<void, [StepUpInput]>('completeStepUp');
+export const recordProof = defineUpdate<ProofResult, [ProofInput]>('recordProof');
 export const approveReset = defineUpdate<Approval, [ApproveResetInput]>('approveReset');
 export const cancelVerification = defineUpdate<void, [CancelInput]>('cancelVerification');
 export const supersede = defineSignal<[{ supersededBy: string }]>('supersede');

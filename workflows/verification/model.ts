@@ -2,6 +2,7 @@
  * The verification's vocabulary, shared by the workflow, the activities and the API.
  * Pure types and constants only: this file is bundled into the workflow sandbox.
  */
+import type { AssurancePolicy, ProofKind, ProofResult, RecoveryClass } from './assurance';
 
 export const CHANNELS = ['sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -9,7 +10,8 @@ export type Channel = (typeof CHANNELS)[number];
 export const REASONS = ['password_reset', 'account_unlock', 'account_recovery', 'identity_check'] as const;
 export type Reason = (typeof REASONS)[number];
 
-export const OUTCOMES = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'] as const;
+/** `needs_referee`: no proof the policy accepts was available; a named person must check the user in person or on video. */
+export const OUTCOMES = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'needs_referee', 'cancelled'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const RESET_ACTIONS = ['password_reset', 'account_unlock', 'reset_email'] as const;
@@ -55,6 +57,11 @@ export interface VerificationPolicy {
   approvalWindowSeconds: number;
   /** Whether the SSP offers re-authentication at the organisation's IdP as an extra method. */
   idpStepUp?: boolean;
+  /**
+   * Which proofs pass (docs/assurance.md); the questions and the risk can then fail a verification
+   * but never pass it. Absent: the question rule of earlier versions decides alone.
+   */
+  assurance?: AssurancePolicy;
 }
 
 export interface VerificationInput {
@@ -139,6 +146,25 @@ export interface ConnectorResult {
   at: string;
 }
 
+/**
+ * Why a verification ended as it did, for the agent (plain words), auditors, exports and webhooks
+ * (structured): the proofs and their results, the recovery class they satisfy, and the signals.
+ */
+export interface Receipt {
+  outcome: Outcome;
+  /** The assurance policy that decided (`standard`, `privileged`, …); null when the question rule did. */
+  assurance: string | null;
+  proofs: ProofResult[];
+  /** The NIST SP 800-63B-4 recovery class the met proofs satisfy; null when none. */
+  recoveryClass: RecoveryClass | null;
+  /** The proofs that made the pass. */
+  decidedBy: ProofKind[];
+  /** Null when the caller never got as far as the questions. */
+  signals: { challengeScore: number; answered: number; riskScore: number } | null;
+  /** Why it passed, or why each failed step failed, in plain words. */
+  reasons: string[];
+}
+
 /** Attempts at an IdP action before it is recorded as failed; the activity reads it to know its last try. */
 export const RESET_CONNECTOR_MAX_ATTEMPTS = 5;
 
@@ -165,5 +191,9 @@ export interface VerificationState {
   approvals?: Approval[];
   /** Absent in histories from before the post-approval connector. */
   connector?: ConnectorResult;
+  /** What the caller holds and who vouched, as each step ended; only under an assurance policy. */
+  proofs?: ProofResult[];
+  /** Why the verification ended as it did: written with the outcome. */
+  receipt?: Receipt;
   policyVersion: string;
 }

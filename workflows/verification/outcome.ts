@@ -1,4 +1,5 @@
-import type { GradedAnswer, OutcomeDecision, RiskAssessment, StepUpResult, VerificationPolicy } from './model';
+import { type AssurancePolicy, type AssuranceVerdict, assessProofs, classify, PROOF_WORDS, type ProofResult } from './assurance';
+import type { GradedAnswer, Outcome, OutcomeDecision, Receipt, RiskAssessment, StepUpResult, VerificationPolicy } from './model';
 
 /**
  * The outcome rule (docs/architecture.md): `passed` needs possession of the link (the session exists only because the
@@ -37,6 +38,64 @@ export function decideOutcome(
   }
   const withIdp = stepUp?.matched ? ' with IdP sign-in' : '';
   return { ...base, outcome: 'passed', reason: `challenge score ${challengeScore}${withIdp}, risk ${risk.score}` };
+}
+
+export interface AssuredDecision extends OutcomeDecision {
+  verdict: AssuranceVerdict;
+}
+
+/**
+ * Under an assurance policy, evidence against the caller fails it; then the signals (questions,
+ * risk) speak, and can only fail; then the proofs decide: satisfied passes, a proof the caller
+ * could give and did not fails, and a user with no acceptable proof available goes to a referee.
+ */
+export function decideWithProofs(
+  policy: VerificationPolicy,
+  assurance: AssurancePolicy,
+  challenge: ChallengeSize,
+  answers: GradedAnswer[],
+  risk: RiskAssessment,
+  proofs: readonly ProofResult[],
+  stepUp?: StepUpResult,
+): AssuredDecision {
+  const signals = decideOutcome(policy, challenge, answers, risk, stepUp);
+  const verdict = assessProofs(assurance, proofs);
+  // Evidence against the caller is the decisive reason, whatever the signals say.
+  if (verdict.verdict === 'against') return { ...signals, verdict, outcome: 'failed', reason: verdict.reason };
+  if (signals.outcome !== 'passed') return { ...signals, verdict };
+  const signalWords = `challenge score ${signals.challengeScore}, risk ${signals.riskScore}`;
+  switch (verdict.verdict) {
+    case 'satisfied':
+      return { ...signals, verdict, reason: `${verdict.reason}; ${signalWords}` };
+    case 'needs_referee':
+      return { ...signals, verdict, outcome: 'needs_referee', reason: verdict.reason };
+    case 'failed':
+      return { ...signals, verdict, outcome: 'failed', reason: verdict.reason };
+  }
+}
+
+/** The receipt every outcome carries: what was proved, what it satisfies, and why anything failed. */
+export function buildReceipt(
+  outcome: Outcome,
+  reason: string,
+  proofs: readonly ProofResult[],
+  assurance?: AssurancePolicy,
+  decision?: OutcomeDecision | AssuredDecision,
+): Receipt {
+  const verdict = decision && 'verdict' in decision ? decision.verdict : undefined;
+  const decidedBy = outcome === 'passed' && verdict?.verdict === 'satisfied' ? verdict.decidedBy : [];
+  const shortfalls = proofs
+    .filter((p) => p.status === 'failed' || p.status === 'against')
+    .map((p) => `${PROOF_WORDS[p.kind]}: ${p.detail}`);
+  return {
+    outcome,
+    assurance: assurance?.name ?? null,
+    proofs: [...proofs],
+    recoveryClass: outcome === 'passed' ? classify(new Set(decidedBy)) : null,
+    decidedBy,
+    signals: decision ? { challengeScore: decision.challengeScore, answered: decision.answered, riskScore: decision.riskScore } : null,
+    reasons: [...new Set([reason, ...(outcome === 'passed' ? [] : shortfalls)])],
+  };
 }
 
 export interface ChallengeSize {

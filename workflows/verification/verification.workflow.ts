@@ -1,11 +1,12 @@
 import * as wf from '@temporalio/workflow';
-import type { VerificationActivities } from './activities';
+import type { ProofOptions, VerificationActivities } from './activities';
 import {
   approveReset,
   cancelVerification,
   completeStepUp,
   type ClientSignals,
   finishSession,
+  recordProof,
   startSession,
   submitAnswer,
   supersede,
@@ -15,12 +16,14 @@ import {
   type CancelReason,
   OPEN_STATUSES,
   type Outcome,
+  type OutcomeDecision,
   RESET_CONNECTOR_MAX_ATTEMPTS,
   type VerificationInput,
   type VerificationState,
   type VerificationStatus,
 } from './model';
-import { decideOutcome } from './outcome';
+import { type AssuredDecision, buildReceipt, decideOutcome, decideWithProofs } from './outcome';
+import { ProofLedger } from './proof-ledger';
 import { initiatedByKey, outcomeKey, statusKey, targetUserKey } from './search-attributes';
 
 const acts = wf.proxyActivities<VerificationActivities>({
@@ -57,6 +60,9 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   let finishSignals: ClientSignals | undefined;
   let cancelRequest: { reason: CancelReason; by: string } | undefined;
   let answersBeingGraded = 0;
+  // Set when the verification starts under an assurance policy: the proofs then decide (docs/assurance.md).
+  let ledger: ProofLedger | undefined;
+  let proofOptions: ProofOptions | undefined;
 
   // The status the verification row shows. Handlers answer only once it is written, so a caller
   // who reads the verification right after an Update sees its effect.
@@ -123,14 +129,31 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   wf.setHandler(
     completeStepUp,
     async (result) => {
-      state.stepUp = { ...result, at: new Date(Date.now()).toISOString() };
-      await acts.recordProgress({ verificationId, status: state.status, stepUp: state.stepUp });
+      state.stepUp = { matched: result.matched, issuer: result.issuer, at: new Date(Date.now()).toISOString() };
+      ledger?.steppedUp(result);
+      await acts.recordProgress({ verificationId, status: state.status, stepUp: state.stepUp, ...(ledger && { proofs: state.proofs }) });
     },
     {
       validator: (_result) => {
         if (!policy.idpStepUp) throw new Error('the policy does not offer an IdP sign-in');
         if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot sign in at the IdP while ${state.status}`);
         if (state.stepUp) throw new Error('the IdP sign-in was already recorded');
+      },
+    },
+  );
+
+  wf.setHandler(
+    recordProof,
+    async ({ kind, status, detail, evidence }) => {
+      const proof = ledger!.add(kind, status, detail, evidence);
+      await acts.recordProgress({ verificationId, status: state.status, proofs: state.proofs });
+      return proof;
+    },
+    {
+      validator: (input) => {
+        if (!ledger) throw new Error('this verification is not decided by proofs');
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot record a proof while ${state.status}`);
+        throwIf(ledger.refusal(input));
       },
     },
   );
@@ -205,12 +228,15 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       risk: state.risk,
       approval: state.approval,
       approvals: state.approvals,
+      proofs: state.proofs,
+      receipt: state.receipt,
     });
     recordedStatus = status;
   };
 
-  const finish = async (outcome: Outcome, reason: string) => {
+  const finish = async (outcome: Outcome, reason: string, decision?: OutcomeDecision | AssuredDecision) => {
     state.outcomeReason = reason;
+    state.receipt = buildReceipt(outcome, reason, state.proofs ?? [], ledger && policy.assurance, decision);
     if (outcome !== 'passed') await acts.revokeLinks({ verificationId });
     await setStatus(outcome, outcome);
   };
@@ -225,6 +251,14 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   return state;
 
   async function runVerification(): Promise<void> {
+    // Histories from before proofs, and verifications under the question rule, take none of these steps.
+    if (policy.assurance && wf.patched('assurance-proofs')) {
+      ledger = new ProofLedger(state, policy.assurance);
+      proofOptions = await acts.prepareProofs({ verificationId, userId: input.userId, idpStepUp: !!policy.idpStepUp });
+      ledger.prepared(proofOptions);
+      // No link to a number the carrier data counts against: whoever holds it now is not the user.
+      if (proofOptions.destination.against) return finish('failed', `no link sent: ${proofOptions.destination.detail}`);
+    }
     try {
       const link = await acts.deliverLink({
         verificationId,
@@ -246,6 +280,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       return finish('timed_out', 'the link expired before it was used');
     }
     if (cancelRequest) return cancel();
+    if (ledger) ledger.linkOpened(proofOptions!);
 
     state.sessionExpiresAt = new Date(Date.now() + policy.sessionLifetimeSeconds * 1000).toISOString();
     const challenge = await acts.prepareChallenge({
@@ -278,11 +313,14 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       session: sessionSignals!,
       ...(state.stepUp && { stepUp: state.stepUp }),
     });
-    const decision = decideOutcome(policy, state, state.answers, state.risk, state.stepUp);
-    if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason);
+    ledger?.sessionEnded();
+    const decision = ledger
+      ? decideWithProofs(policy, policy.assurance!, state, state.answers, state.risk, state.proofs!, state.stepUp)
+      : decideOutcome(policy, state, state.answers, state.risk, state.stepUp);
+    if (decision.outcome !== 'passed') return finish(decision.outcome, decision.reason, decision);
 
     state.approvalDeadline = new Date(Date.now() + policy.approvalWindowSeconds * 1000).toISOString();
-    await finish('passed', decision.reason);
+    await finish('passed', decision.reason, decision);
     await awaitApproval();
   }
 

@@ -6,6 +6,7 @@ export class OutcomeCounts {
   @ApiProperty() failed: number;
   @ApiProperty() timed_out: number;
   @ApiProperty() not_enough_questions: number;
+  @ApiProperty() needs_referee: number;
   @ApiProperty() cancelled: number;
 }
 
@@ -15,6 +16,7 @@ export class OutcomeRates {
   @ApiProperty() failed: number;
   @ApiProperty() timed_out: number;
   @ApiProperty() not_enough_questions: number;
+  @ApiProperty() needs_referee: number;
 }
 
 export class DayCounts extends OutcomeCounts {

@@ -1,3 +1,4 @@
+import { OUTCOMES } from '../../../workflows/verification/model';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Response shapes of the SSP endpoints: the SSP's generated client is typed from these. */
@@ -40,5 +41,5 @@ export class AnswerResponse {
 }
 
 export class FinishResponse {
-  @ApiProperty({ enum: ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'] }) outcome: string;
+  @ApiProperty({ enum: OUTCOMES }) outcome: string;
 }

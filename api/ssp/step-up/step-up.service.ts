@@ -10,6 +10,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { type SspSessionEntity, VerificationEntity } from '../../../core/database/entities';
 import { VerificationWorkflows } from '../../verifications/verification-workflows';
 import { signedInAsUser } from './identity-match';
+import { signInMethod } from './sign-in-method';
 
 export const STEP_UP_CALLBACK_PATH = '/api/v1/ssp/step-up/callback';
 
@@ -72,7 +73,11 @@ export class StepUpService {
       );
     });
     const matched = signedInAsUser(signIn.claims, verification.userEmail);
-    const recorded = await this.workflows.update(verification.id, completeStepUp, { matched, issuer: this.config.sso.issuer });
+    const recorded = await this.workflows.update(verification.id, completeStepUp, {
+      matched,
+      issuer: this.config.sso.issuer,
+      ...(matched && { method: signInMethod(signIn.claims, new Date()) }),
+    });
     if (!recorded.accepted) return 'closed';
     await record('ssp.step_up', { matched, idpSubject: String(signIn.claims.sub) });
     return matched ? 'matched' : 'mismatch';

@@ -12,6 +12,10 @@ import {
   STATUSES,
   type VerificationStatus,
 } from '../../../workflows/verification/model';
+import { PROOF_KINDS, type ProofKind, type ProofStatus, type RecoveryClass } from '../../../workflows/verification/assurance';
+
+const PROOF_STATUSES: ProofStatus[] = ['met', 'failed', 'against', 'unavailable'];
+const RECOVERY_CLASSES: RecoveryClass[] = ['two_recovery_codes', 'recovery_code_and_authenticator', 'repeated_identity_proofing'];
 
 /**
  * The verification as the API answers it (verification.view.ts builds it). The console's generated
@@ -70,6 +74,40 @@ export class ConnectorResultView {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
+/** One proof: what the caller holds or who vouched, as its step ended (docs/assurance.md). */
+export class ProofView {
+  @ApiProperty({ enum: PROOF_KINDS }) kind: ProofKind;
+  @ApiProperty({ enum: PROOF_STATUSES }) status: ProofStatus;
+  @ApiProperty({ description: 'What was checked and what it showed, in plain words' }) detail: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    description: 'Structured evidence for auditors (carrier data, sign-in method, …); never a secret',
+  })
+  evidence?: Record<string, string | number | boolean | null>;
+}
+
+export class ReceiptSignalsView {
+  @ApiProperty() challengeScore: number;
+  @ApiProperty() answered: number;
+  @ApiProperty() riskScore: number;
+}
+
+/** Why a verification ended as it did: the proofs, the recovery class they satisfy, the signals, the reasons. */
+export class ReceiptView {
+  @ApiProperty({ enum: OUTCOMES }) outcome: Outcome;
+  @ApiProperty({ nullable: true, type: String, description: 'The assurance policy that decided; null when the question rule did' })
+  assurance: string | null;
+  @ApiProperty({ type: [ProofView] }) proofs: ProofView[];
+  @ApiProperty({ enum: RECOVERY_CLASSES, nullable: true, description: 'The NIST SP 800-63B-4 recovery class the proofs satisfy' })
+  recoveryClass: RecoveryClass | null;
+  @ApiProperty({ enum: PROOF_KINDS, isArray: true, description: 'The proofs that made the pass' }) decidedBy: ProofKind[];
+  @ApiProperty({ type: ReceiptSignalsView, nullable: true, description: 'Null when the caller never reached the questions' })
+  signals: ReceiptSignalsView | null;
+  @ApiProperty({ type: [String], description: 'Why it passed, or why each failed step failed' }) reasons: string[];
+}
+
 export class VerificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: STATUSES }) status: VerificationStatus;
@@ -102,6 +140,14 @@ export class VerificationView {
   @ApiProperty({ type: ConnectorResultView, nullable: true }) connectorResult: ConnectorResultView | null;
   @ApiProperty() policyVersion: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) supersededBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The assurance policy deciding it (standard, privileged); null under the question rule',
+  })
+  assurance: string | null;
+  @ApiProperty({ type: [ProofView], description: 'The proofs so far, live' }) proofs: ProofView[];
+  @ApiProperty({ type: ReceiptView, nullable: true, description: 'Written with the outcome' }) receipt: ReceiptView | null;
 }
 
 /** A message sent for a verification (the link, the reset notice) with its delivery status. */

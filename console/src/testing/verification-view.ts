@@ -32,6 +32,9 @@ export function verification(fields: Partial<VerificationView> & Pick<Verificati
     connectorResult: null,
     policyVersion: 'v1',
     supersededBy: null,
+    assurance: null,
+    proofs: [],
+    receipt: null,
     ...fields,
   };
 }

@@ -6,11 +6,13 @@ import type {
   Channel,
   Outcome,
   Reason,
+  Receipt,
   RiskAssessment,
   StepUpResult,
   VerificationPolicy,
   VerificationStatus,
 } from '../../../workflows/verification/model';
+import type { ProofResult } from '../../../workflows/verification/assurance';
 
 /** The verification as the API and the console read it: a projection the workflow keeps current. */
 @Entity('verifications')
@@ -48,4 +50,8 @@ export class VerificationEntity {
   /** What the post-approval connector did at the IdP (manual: recorded only). */
   @Column({ name: 'connector_result', type: 'jsonb', nullable: true }) connectorResult: ConnectorResult | null;
   @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
+  /** What the caller proved, step by step, under an assurance policy (docs/assurance.md). */
+  @Column({ type: 'jsonb', nullable: true }) proofs: ProofResult[] | null;
+  /** Why the verification ended as it did: proofs, recovery class, signals, reasons. */
+  @Column({ type: 'jsonb', nullable: true }) receipt: Receipt | null;
 }

@@ -21,5 +21,6 @@ export const OUTCOME_COLOURS = {
   failed: '#D55E00',
   timed_out: '#E69F00',
   not_enough_questions: '#56B4E9',
+  needs_referee: '#CC79A7',
   cancelled: '#8C8C8C',
 } as const;

@@ -71,6 +71,7 @@ export class DashboardPage {
       { label: 'Failed', value: percent(s.rates.failed), note: callers(s.byOutcome.failed) },
       { label: 'Timed out', value: percent(s.rates.timed_out), note: callers(s.byOutcome.timed_out) },
       { label: 'Not enough questions', value: percent(s.rates.not_enough_questions), note: callers(s.byOutcome.not_enough_questions) },
+      { label: 'Needs a referee', value: percent(s.rates.needs_referee), note: callers(s.byOutcome.needs_referee) },
       {
         label: 'Median time to complete',
         value: s.medianSecondsToComplete === null ? '—' : duration(s.medianSecondsToComplete),

@@ -1,7 +1,7 @@
 import type { Stats } from '../api/views';
 import { everyDay } from './every-day';
 
-const quiet = (date: string) => ({ date, passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, cancelled: 0 });
+const quiet = (date: string) => ({ date, passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, needs_referee: 0, cancelled: 0 });
 
 function stats(from: string, to: string, perDay: Stats['perDay']): Stats {
   return {
@@ -9,8 +9,8 @@ function stats(from: string, to: string, perDay: Stats['perDay']): Stats {
     to,
     total: 0,
     open: 0,
-    byOutcome: { passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, cancelled: 0 },
-    rates: { passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0 },
+    byOutcome: { passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, needs_referee: 0, cancelled: 0 },
+    rates: { passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, needs_referee: 0 },
     medianSecondsToComplete: null,
     perDay,
     riskHistogram: [],

@@ -10,7 +10,15 @@ export function everyDay(stats: Stats): Stats['perDay'] {
     day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
   ) {
     days.push(
-      stats.perDay.find((d) => d.date === day) ?? { date: day, passed: 0, failed: 0, timed_out: 0, not_enough_questions: 0, cancelled: 0 },
+      stats.perDay.find((d) => d.date === day) ?? {
+        date: day,
+        passed: 0,
+        failed: 0,
+        timed_out: 0,
+        not_enough_questions: 0,
+        needs_referee: 0,
+        cancelled: 0,
+      },
     );
   }
   return days;

@@ -3,7 +3,7 @@ import type { Outcome, Stats } from '../api/views';
 import { OUTCOME } from '../shared/labels';
 import { chartId, countAxis, OUTCOME_COLOURS } from './chart-scale';
 
-const ORDER: Outcome[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'cancelled'];
+const ORDER: Outcome[] = ['passed', 'failed', 'timed_out', 'not_enough_questions', 'needs_referee', 'cancelled'];
 const W = 720;
 const H = 260;
 const M = { top: 12, right: 8, bottom: 34, left: 36 };

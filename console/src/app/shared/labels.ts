@@ -21,6 +21,11 @@ export const STATUS: Record<VerificationStatus, { label: string; meaning: string
     meaning: 'The directory knows too little to ask enough questions, or too few were answered. Use another verification procedure.',
     tone: 'neutral',
   },
+  needs_referee: {
+    label: 'Needs a referee',
+    meaning: 'The caller has no proof the policy accepts. Do not reset: a named second person must check them in person or on video.',
+    tone: 'neutral',
+  },
   cancelled: { label: 'Cancelled', meaning: 'Cancelled by an agent, or replaced by a newer link.', tone: 'neutral' },
   reset_approved: { label: 'Reset approved', meaning: 'The reset was approved. Run your reset procedure now.', tone: 'good' },
   reset_completed: {
@@ -40,6 +45,7 @@ export const OUTCOME: Record<Outcome, string> = {
   failed: 'Failed',
   timed_out: 'Timed out',
   not_enough_questions: 'Not enough questions',
+  needs_referee: 'Needs a referee',
   cancelled: 'Cancelled',
 };
 

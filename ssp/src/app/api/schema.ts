@@ -912,6 +912,7 @@ export interface components {
             failed: number;
             timed_out: number;
             not_enough_questions: number;
+            needs_referee: number;
             cancelled: number;
         };
         OutcomeRates: {
@@ -919,12 +920,14 @@ export interface components {
             failed: number;
             timed_out: number;
             not_enough_questions: number;
+            needs_referee: number;
         };
         DayCounts: {
             passed: number;
             failed: number;
             timed_out: number;
             not_enough_questions: number;
+            needs_referee: number;
             cancelled: number;
             /**
              * Format: date
@@ -1020,6 +1023,43 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        ProofView: {
+            /** @enum {string} */
+            kind: "destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document";
+            /** @enum {string} */
+            status: "met" | "failed" | "against" | "unavailable";
+            /** @description What was checked and what it showed, in plain words */
+            detail: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Structured evidence for auditors (carrier data, sign-in method, …); never a secret */
+            evidence?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        ReceiptSignalsView: {
+            challengeScore: number;
+            answered: number;
+            riskScore: number;
+        };
+        ReceiptView: {
+            /** @enum {string} */
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled";
+            /** @description The assurance policy that decided; null when the question rule did */
+            assurance: string | null;
+            proofs: components["schemas"]["ProofView"][];
+            /**
+             * @description The NIST SP 800-63B-4 recovery class the proofs satisfy
+             * @enum {string|null}
+             */
+            recoveryClass: "two_recovery_codes" | "recovery_code_and_authenticator" | "repeated_identity_proofing" | null;
+            /** @description The proofs that made the pass */
+            decidedBy: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
+            /** @description Null when the caller never reached the questions */
+            signals: components["schemas"]["ReceiptSignalsView"] | null;
+            /** @description Why it passed, or why each failed step failed */
+            reasons: string[];
+        };
         DeliveryView: {
             purpose: string;
             channel: string;
@@ -1037,9 +1077,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
+            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
             /** @enum {string|null} */
-            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | null;
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled" | null;
             outcomeReason: string | null;
             /** @enum {string|null} */
             cancelReason: "agent" | "superseded" | "delivery_failed" | null;
@@ -1076,15 +1116,21 @@ export interface components {
             policyVersion: string;
             /** Format: uuid */
             supersededBy: string | null;
+            /** @description The assurance policy deciding it (standard, privileged); null under the question rule */
+            assurance: string | null;
+            /** @description The proofs so far, live */
+            proofs: components["schemas"]["ProofView"][];
+            /** @description Written with the outcome */
+            receipt: components["schemas"]["ReceiptView"] | null;
             deliveries: components["schemas"]["DeliveryView"][];
         };
         VerificationView: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
+            status: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
             /** @enum {string|null} */
-            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | null;
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled" | null;
             outcomeReason: string | null;
             /** @enum {string|null} */
             cancelReason: "agent" | "superseded" | "delivery_failed" | null;
@@ -1121,6 +1167,12 @@ export interface components {
             policyVersion: string;
             /** Format: uuid */
             supersededBy: string | null;
+            /** @description The assurance policy deciding it (standard, privileged); null under the question rule */
+            assurance: string | null;
+            /** @description The proofs so far, live */
+            proofs: components["schemas"]["ProofView"][];
+            /** @description Written with the outcome */
+            receipt: components["schemas"]["ReceiptView"] | null;
         };
         VerificationPage: {
             items: components["schemas"]["VerificationView"][];
@@ -1241,7 +1293,7 @@ export interface components {
         };
         FinishResponse: {
             /** @enum {string} */
-            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled";
+            outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled";
         };
         StepUpStart: {
             /** @description Send the browser here: the organisation’s sign-in page */
@@ -1685,8 +1737,8 @@ export interface operations {
     VerificationsController_list: {
         parameters: {
             query?: {
-                status?: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
-                outcome?: "passed" | "failed" | "timed_out" | "not_enough_questions" | "cancelled";
+                status?: "created" | "link_sent" | "in_progress" | "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled" | "reset_approved" | "reset_completed" | "approval_expired";
+                outcome?: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled";
                 initiatedBy?: string;
                 /** @description User id or email */
                 user?: string;

@@ -17,6 +17,14 @@ const PAGES: Partial<Record<Step, { title: string; lines: string[]; tone: 'good'
     lines: ['We don’t have enough information to verify you this way. Please contact your helpdesk; they will help you another way.'],
     tone: 'stop',
   },
+  referee: {
+    title: 'The helpdesk will check it’s you another way',
+    lines: [
+      'We couldn’t confirm your identity online. Tell the helpdesk agent: they will arrange a short check in person or on video.',
+      'You can close this page.',
+    ],
+    tone: 'stop',
+  },
   invalid: {
     title: 'This link can’t be used',
     lines: ['Links work once and only for a few minutes. If you still need help, ask your helpdesk to send a new link.'],

@@ -182,6 +182,7 @@ describe('VerificationFlow: answering', () => {
     ['failed', 'failed'],
     ['timed_out', 'failed'],
     ['not_enough_questions', 'not_enough'],
+    ['needs_referee', 'referee'],
   ])('after the last answer, finishes with the page’s signals: outcome %s shows %s', async (outcome, step) => {
     const { flow, calls } = await onFirstQuestion({
       '/api/v1/ssp/session/answers': [() => ok(), () => ok()],

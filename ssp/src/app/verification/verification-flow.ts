@@ -3,7 +3,21 @@ import { problemSlug, type SessionQuestion, sspApi } from '../api/ssp-client';
 import { PageSignals } from './page-signals';
 
 export type Step =
-  'landing' | 'starting' | 'step_up' | 'question' | 'finishing' | 'passed' | 'failed' | 'not_enough' | 'invalid' | 'expired' | 'error';
+  | 'landing'
+  | 'starting'
+  | 'step_up'
+  | 'question'
+  | 'finishing'
+  | 'passed'
+  | 'failed'
+  | 'not_enough'
+  | 'referee'
+  | 'invalid'
+  | 'expired'
+  | 'error';
+
+/** The page each outcome ends on; anything else is "contact the helpdesk". */
+const FINISHED_STEP: Record<string, Step> = { passed: 'passed', not_enough_questions: 'not_enough', needs_referee: 'referee' };
 /** What came back from the organisation's sign-in page (`?stepUp=` on return). */
 export type StepUpReturn = 'matched' | 'mismatch' | 'cancelled' | 'closed' | null;
 export type AnswerValue = { optionId: string } | { optionIds: string[] } | { text: string } | null;
@@ -109,7 +123,7 @@ export class VerificationFlow {
       sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
     );
     if (error || !data) return this.fail(response?.status, error);
-    this.step.set(data.outcome === 'passed' ? 'passed' : data.outcome === 'not_enough_questions' ? 'not_enough' : 'failed');
+    this.step.set(FINISHED_STEP[data.outcome] ?? 'failed');
   }
 
   /** Network failures become an error step instead of an exception. */

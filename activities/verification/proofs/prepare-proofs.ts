@@ -1,0 +1,59 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { DirectoryUserEntity, VerificationEntity } from '../../../core/database/entities';
+import { maskDestination } from '../../../core/security/mask';
+import type { ProofOptions, VerificationActivities } from '../../../workflows/verification/activities';
+import type { DestinationLookup } from '../../delivery/destination-lookup';
+
+export interface ProofActivityDeps {
+  dataSource: DataSource;
+  /** Carrier data for SMS destinations (Twilio Lookup); none means the number is not checked. */
+  lookup?: DestinationLookup;
+}
+
+/** What the proofs can be: the destination held against the record, and the strong proofs the user has. */
+export function createProofActivities({ dataSource, lookup }: ProofActivityDeps): Pick<VerificationActivities, 'prepareProofs'> {
+  return {
+    async prepareProofs({ verificationId, userId, idpStepUp }): Promise<ProofOptions> {
+      const verification = await dataSource.getRepository(VerificationEntity).findOneBy({ id: verificationId });
+      if (!verification) throw ApplicationFailure.nonRetryable(`verification ${verificationId} not found`, 'VerificationNotFound');
+      const user = await dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: userId });
+      const { channel, destination, destinationMasked } = verification;
+      const onFile = channel === 'sms' ? user?.mobilePhone : user?.personalEmail;
+      const what = channel === 'sms' ? 'number' : 'address';
+
+      let options: ProofOptions['destination'];
+      if (!onFile || onFile.toLowerCase() !== destination.toLowerCase()) {
+        const record = onFile ? `the ${what} on record is ${maskDestination(channel, onFile)}` : `there is no ${what} on record`;
+        options = { onRecord: false, detail: `the link went to ${destinationMasked}, which the caller gave; ${record}` };
+      } else if (channel === 'sms' && lookup) {
+        const finding = await lookup.check(destination);
+        options = finding.against
+          ? {
+              onRecord: true,
+              against: finding.against,
+              detail: `${destinationMasked} is on record, but ${finding.against}`,
+              evidence: finding.evidence,
+            }
+          : { onRecord: true, detail: `${destinationMasked} is the ${what} on record`, evidence: finding.evidence };
+      } else {
+        options = { onRecord: true, detail: `${destinationMasked} is the ${what} on record` };
+      }
+      return { destination: options, unavailable: unavailableProofs(idpStepUp) };
+    },
+  };
+}
+
+/**
+ * The strong proofs no user can give yet. Each goes as its step arrives: the recovery passkey
+ * (enrolled passkeys), vouching (a manager or recovery contact on file), identity documents (a
+ * configured provider).
+ */
+function unavailableProofs(idpStepUp: boolean): ProofOptions['unavailable'] {
+  return [
+    { kind: 'recovery_passkey', detail: 'no recovery passkey is enrolled' },
+    ...(idpStepUp ? [] : [{ kind: 'idp_phishing_resistant' as const, detail: 'signing in at the organisation’s IdP is not offered' }]),
+    { kind: 'vouch', detail: 'vouching is not set up' },
+    { kind: 'identity_document', detail: 'no identity-verification provider is configured' },
+  ];
+}

@@ -1,0 +1,81 @@
+import type { AssurancePolicy, ProofKind, ProofResult, ProofStatus } from './assurance';
+import type { ProofOptions } from './activities';
+import type { ProofInput, StepUpInput } from './messages';
+import type { VerificationState } from './model';
+
+/**
+ * The proofs a verification has gathered, kept in the state the query answers (and the row shows
+ * live), and the rules for adding one. Runs inside the workflow: its clock is the workflow's.
+ */
+export class ProofLedger {
+  private readonly proofs: ProofResult[];
+
+  constructor(
+    state: VerificationState,
+    private readonly assurance: AssurancePolicy,
+  ) {
+    this.proofs = state.proofs ??= [];
+  }
+
+  add(kind: ProofKind, status: ProofStatus, detail: string, evidence?: ProofResult['evidence']): ProofResult {
+    const proof: ProofResult = { kind, status, detail, at: new Date(Date.now()).toISOString(), ...(evidence && { evidence }) };
+    this.proofs.push(proof);
+    return proof;
+  }
+
+  /** Before the link goes out: what the user cannot give, and a destination the carrier data counts against. */
+  prepared(options: ProofOptions): void {
+    for (const { kind, detail } of options.unavailable) if (this.counts(kind)) this.add(kind, 'unavailable', detail);
+    const { destination } = options;
+    if (destination.against) this.add('destination_of_record', 'against', destination.detail, destination.evidence);
+    else if (!destination.onRecord) this.add('destination_of_record', 'unavailable', destination.detail);
+  }
+
+  /** The link was opened: possession of the destination, which counts only when it is the one on record. */
+  linkOpened(options: ProofOptions): void {
+    const { destination } = options;
+    if (destination.onRecord && !destination.against) {
+      this.add(
+        'destination_of_record',
+        'met',
+        `the link sent to the destination on record was opened: ${destination.detail}`,
+        destination.evidence,
+      );
+    }
+  }
+
+  /** A sign-in at the IdP proves possession only when its method is phishing-resistant and fresh. */
+  steppedUp({ matched, issuer, method }: StepUpInput): void {
+    if (!this.counts('idp_phishing_resistant')) return;
+    if (!matched) {
+      this.add('idp_phishing_resistant', 'against', `someone other than the user signed in at ${issuer}`);
+      return;
+    }
+    const evidence = method && { amr: method.amr.join(' ') || null, acr: method.acr, authTime: method.authTime };
+    if (method?.phishingResistant)
+      this.add('idp_phishing_resistant', 'met', `signed in at ${issuer} with a phishing-resistant method`, evidence);
+    else this.add('idp_phishing_resistant', 'unavailable', `signed in at ${issuer}, but not with a phishing-resistant method`, evidence);
+  }
+
+  /**
+   * When the session ends. Whether a user has a phishing-resistant method at the IdP is known only
+   * when they use it: not signing in there is not a proof they could have given and did not.
+   */
+  sessionEnded(): void {
+    if (this.counts('idp_phishing_resistant') && !this.proofs.some((p) => p.kind === 'idp_phishing_resistant')) {
+      this.add('idp_phishing_resistant', 'unavailable', 'the user did not sign in at the organisation’s IdP');
+    }
+  }
+
+  /** Why a proof the API checked cannot be recorded now, or undefined when it can. */
+  refusal(input: ProofInput): string | undefined {
+    if (!this.counts(input.kind)) return `the ${this.assurance.name} policy does not use ${input.kind}`;
+    if (this.proofs.some((p) => p.kind === input.kind && p.status === 'met')) return `${input.kind} is already met`;
+    return undefined;
+  }
+
+  /** Whether the policy looks at this kind at all. */
+  private counts(kind: ProofKind): boolean {
+    return this.assurance.required.includes(kind) || this.assurance.strong.from.includes(kind);
+  }
+}
