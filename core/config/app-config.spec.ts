@@ -13,6 +13,14 @@ describe('loadConfig', () => {
   });
 });
 
+describe('assurance', () => {
+  test('the question rule decides unless RESETGATE_ASSURANCE says proofs; another word is refused by name', () => {
+    expect(loadConfig({}).assurance).toBe('questions');
+    expect(loadConfig({ RESETGATE_ASSURANCE: 'proofs' }).assurance).toBe('proofs');
+    expect(() => loadConfig({ RESETGATE_ASSURANCE: 'vibes' })).toThrow(/RESETGATE_ASSURANCE must be one of questions, proofs, got "vibes"/);
+  });
+});
+
 describe('integrations', () => {
   const sid = `AC${'0'.repeat(32)}`;
   test('no Twilio or SMTP variables: neither is on', () => {
@@ -25,7 +33,11 @@ describe('integrations', () => {
       from: '+15005550006',
       messagingServiceSid: undefined,
       apiBaseUrl: undefined,
+      lookup: true,
     });
+    expect(
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006', TWILIO_LOOKUP: 'false' }).twilio?.lookup,
+    ).toBe(false);
     expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_FROM: '+15005550006' })).toThrow(/TWILIO_AUTH_TOKEN must be set/);
     expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't' })).toThrow(/TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID/);
     expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'SK1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+1500' })).toThrow(/TWILIO_ACCOUNT_SID/);

@@ -26,7 +26,6 @@ export function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   return raw === 'true' || raw === '1';
 }
 
-/** A variable that must be set once its feature is switched on. */
 /** One of a fixed set of words. */
 export function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
   const value = env[name];
@@ -35,6 +34,7 @@ export function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, va
   return value as T;
 }
 
+/** A variable that must be set once its feature is switched on. */
 export function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} must be set ${why}`);

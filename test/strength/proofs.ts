@@ -52,7 +52,7 @@ const DOCUMENT_VERIFIED = 0.92;
 const DOCUMENT_NAME_MATCHES = 0.97;
 
 // Impostors.
-/** Twilio Lookup's sim_swap flags a swap or port within the last 7 days. */
+/** Twilio Lookup's sim_swap flags a swap within the period it reports on (48 hours for most carriers). */
 const SIM_SWAP_FLAGGED = 0.9;
 /** Told to use the destination of record, the agent is still talked into sending the link to a number or address the caller gives. */
 const AGENT_SENDS_TO_DICTATED = 0.5;

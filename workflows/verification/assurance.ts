@@ -93,9 +93,11 @@ export function assessProofs(policy: AssurancePolicy, proofs: readonly ProofResu
   const failedRequired = missing.filter((kind) => statusOf(kind) === 'failed');
   const strongTried = policy.strong.from.filter((kind) => statusOf(kind) === 'failed');
   const strongOpen = policy.strong.from.filter((kind) => statusOf(kind) === undefined);
+  // Name the strong proofs the user could still have given; all of them when none could.
+  const possible = policy.strong.from.filter((kind) => statusOf(kind) !== 'unavailable');
   const needs = [
     ...missing.map((kind) => `${PROOF_WORDS[kind]} (${statusOf(kind) ?? 'not given'})`),
-    ...(short ? [`${short} more of ${policy.strong.from.map((k) => PROOF_WORDS[k]).join(', ')}`] : []),
+    ...(short ? [`${short} more of ${(possible.length ? possible : policy.strong.from).map((k) => PROOF_WORDS[k]).join(', ')}`] : []),
   ].join('; ');
   // The caller tried and it did not hold, or could still have given a proof and did not: a failure.
   if (failedRequired.length || (short && (strongTried.length || strongOpen.length))) {

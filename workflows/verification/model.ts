@@ -147,8 +147,8 @@ export interface ConnectorResult {
 }
 
 /**
- * Why a verification ended as it did, for the agent (plain words), auditors, exports and webhooks
- * (structured): the proofs and their results, the recovery class they satisfy, and the signals.
+ * Why a verification ended as it did, for the agent (plain words), auditors, the JSON export and
+ * webhooks (structured): the proofs and their results, the recovery class they satisfy, and the signals.
  */
 export interface Receipt {
   outcome: Outcome;
@@ -159,7 +159,7 @@ export interface Receipt {
   recoveryClass: RecoveryClass | null;
   /** The proofs that made the pass. */
   decidedBy: ProofKind[];
-  /** Null when the caller never got as far as the questions. */
+  /** Null when the session did not end with graded answers (no link used, timed out, cancelled). */
   signals: { challengeScore: number; answered: number; riskScore: number } | null;
   /** Why it passed, or why each failed step failed, in plain words. */
   reasons: string[];

@@ -103,7 +103,11 @@ export class ReceiptView {
   @ApiProperty({ enum: RECOVERY_CLASSES, nullable: true, description: 'The NIST SP 800-63B-4 recovery class the proofs satisfy' })
   recoveryClass: RecoveryClass | null;
   @ApiProperty({ enum: PROOF_KINDS, isArray: true, description: 'The proofs that made the pass' }) decidedBy: ProofKind[];
-  @ApiProperty({ type: ReceiptSignalsView, nullable: true, description: 'Null when the caller never reached the questions' })
+  @ApiProperty({
+    type: ReceiptSignalsView,
+    nullable: true,
+    description: 'Null when the session did not end with graded answers (no link used, timed out, cancelled)',
+  })
   signals: ReceiptSignalsView | null;
   @ApiProperty({ type: [String], description: 'Why it passed, or why each failed step failed' }) reasons: string[];
 }

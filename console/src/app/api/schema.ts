@@ -1055,7 +1055,7 @@ export interface components {
             recoveryClass: "two_recovery_codes" | "recovery_code_and_authenticator" | "repeated_identity_proofing" | null;
             /** @description The proofs that made the pass */
             decidedBy: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
-            /** @description Null when the caller never reached the questions */
+            /** @description Null when the session did not end with graded answers (no link used, timed out, cancelled) */
             signals: components["schemas"]["ReceiptSignalsView"] | null;
             /** @description Why it passed, or why each failed step failed */
             reasons: string[];
