@@ -67,7 +67,13 @@ export function decisionTimeline(history: History): TimelineEntry[] {
       if (name === 'approveReset')
         push(at, 'reset approved', `${arg?.action} by ${arg?.approvedBy}${arg?.ticketRef ? `, ticket ${arg.ticketRef}` : ''}`);
       if (name === 'cancelVerification') push(at, 'cancel requested', `by ${arg?.cancelledBy}`);
-      if (name === 'completeStepUp') push(at, 'IdP sign-in', `${arg?.matched ? 'the user' : 'someone else'} signed in at ${arg?.issuer}`);
+      if (name === 'completeStepUp') {
+        const method = arg?.method as { amr?: string[]; phishingResistant?: boolean } | undefined;
+        const how = method
+          ? ` with ${method.amr?.join('+') || 'an unnamed method'}${method.phishingResistant ? ', phishing-resistant' : ''}`
+          : '';
+        push(at, 'IdP sign-in', `${arg?.matched ? 'the user' : 'someone else'} signed in at ${arg?.issuer}${how}`);
+      }
       if (name === 'recordProof') push(at, 'proof recorded', `${arg?.kind}: ${arg?.status}, ${arg?.detail}`);
     } else if (e.workflowExecutionSignaledEventAttributes?.signalName === 'supersede') {
       const [arg] = decode<{ supersededBy: string }>(e.workflowExecutionSignaledEventAttributes.input);
