@@ -27,6 +27,11 @@ export const PROBLEMS = {
   approvalRefused: { slug: 'approval-refused', status: 409, title: 'The reset cannot be approved' },
   directoryNotConfigured: { slug: 'directory-sync-not-configured', status: 409, title: 'No directory connector is configured' },
   answerRefused: { slug: 'answer-refused', status: 409, title: 'The answer was not accepted' },
+  passkeyUnavailable: { slug: 'passkey-unavailable', status: 409, title: 'A recovery passkey cannot be used now' },
+  passkeyEnrolmentInvalid: { slug: 'passkey-enrolment-invalid', status: 401, title: 'No recovery passkey can be added now' },
+  passkeyChallengeInvalid: { slug: 'passkey-challenge-invalid', status: 400, title: 'The passkey prompt expired or was already answered' },
+  passkeyRefused: { slug: 'passkey-refused', status: 400, title: 'The passkey response did not verify' },
+  proofRefused: { slug: 'proof-refused', status: 409, title: 'The verification did not accept the proof' },
   policyChanged: { slug: 'policy-changed', status: 409, title: 'The policy changed since you loaded it' },
   policyInvalid: { slug: 'policy-invalid', status: 422, title: 'The policy is not consistent' },
   webhookDestinationRefused: {

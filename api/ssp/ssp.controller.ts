@@ -8,6 +8,8 @@ import { AppConfig } from '../../core/config/app-config';
 import type { SspSessionEntity } from '../../core/database/entities';
 import { AnswerResponse, FinishResponse, SessionView, StartSessionResponse } from './dto/ssp-responses.dto';
 import { AnswerDto, FinishDto, StartSessionDto } from './dto/ssp.dto';
+import { ENROLMENT_COOKIE, ENROLMENT_COOKIE_PATH } from './passkeys/passkey-enrolment.guard';
+import { PasskeyRegistrationService } from './passkeys/passkey-registration.service';
 import { CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
 import { SspService } from './ssp.service';
 
@@ -20,6 +22,7 @@ const startLimiter = new RateLimiter(20, 60_000);
 export class SspController {
   constructor(
     private readonly ssp: SspService,
+    private readonly passkeys: PasskeyRegistrationService,
     private readonly config: AppConfig,
   ) {}
 
@@ -70,7 +73,18 @@ export class SspController {
   ) {
     const result = await this.ssp.finish(session, dto.signals, this.context(req));
     res.clearCookie(SSP_COOKIE, { path: '/api/v1/ssp' });
-    return result;
+    // A pass, and only a pass, lets the user add a recovery passkey: a new, narrower cookie for a few minutes.
+    const enrolment = result.outcome === 'passed' ? await this.passkeys.offer(session) : null;
+    if (enrolment) {
+      res.cookie(ENROLMENT_COOKIE, enrolment.grant, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.config.publicUrl.startsWith('https://'),
+        path: ENROLMENT_COOKIE_PATH,
+        expires: enrolment.expiresAt,
+      });
+    }
+    return { ...result, passkeyEnrolment: enrolment && { expiresAt: enrolment.expiresAt.toISOString() } };
   }
 
   private context(req: Request) {

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { PasskeyAssertionService } from './passkeys/passkey-assertion.service';
+import { PasskeyChallenges } from './passkeys/passkey-challenges';
+import { PasskeyEnrolmentGuard } from './passkeys/passkey-enrolment.guard';
+import { PasskeyRefusals } from './passkeys/passkey-refusals';
+import { PasskeyRegistrationService } from './passkeys/passkey-registration.service';
+import { PasskeysController } from './passkeys/passkeys.controller';
 import { SspSessionGuard } from './ssp-session.guard';
 import { SspController } from './ssp.controller';
 import { SspService } from './ssp.service';
@@ -9,7 +15,16 @@ import { StepUpService } from './step-up/step-up.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [SspController, StepUpController],
-  providers: [SspService, SspSessionGuard, StepUpService],
+  controllers: [SspController, StepUpController, PasskeysController],
+  providers: [
+    SspService,
+    SspSessionGuard,
+    StepUpService,
+    PasskeyEnrolmentGuard,
+    PasskeyChallenges,
+    PasskeyRefusals,
+    PasskeyRegistrationService,
+    PasskeyAssertionService,
+  ],
 })
 export class SspModule {}

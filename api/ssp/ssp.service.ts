@@ -9,6 +9,7 @@ import { ProblemException } from '../common/problem';
 import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { VerificationWorkflows } from '../verifications/verification-workflows';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
+import { PasskeyAssertionService } from './passkeys/passkey-assertion.service';
 import { hashSecret } from '../../core/security/hash-secret';
 
 const LINK_INVALID = 'Ask the helpdesk for a new link. Links work once and expire after a few minutes.';
@@ -26,6 +27,7 @@ export class SspService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflows: VerificationWorkflows,
     private readonly audit: AuditService,
+    private readonly passkeys: PasskeyAssertionService,
   ) {}
 
   /**
@@ -78,6 +80,7 @@ export class SspService {
         offered: !!verification.policy.idpStepUp && !verification.stepUp,
         result: verification.stepUp ? (verification.stepUp.matched ? 'matched' : 'mismatch') : null,
       },
+      passkey: await this.passkeys.offer(verification),
       total: rows.length,
       answered: rows.filter((q) => q.grade !== null).length,
       questions: rows.map((q) => ({ id: q.id, kind: q.kind, type: q.type, text: q.text, options: q.options, answered: q.grade !== null })),

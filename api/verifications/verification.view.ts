@@ -1,5 +1,5 @@
 import type { VerificationEntity } from '../../core/database/entities';
-import type { RiskSummary, VerificationView } from './dto/verification.view.dto';
+import type { ReceiptView, RiskSummary, VerificationView } from './dto/verification.view.dto';
 
 export type { VerificationView } from './dto/verification.view.dto';
 
@@ -59,7 +59,13 @@ function summarise(v: VerificationEntity): RiskSummary {
  * What this viewer may see: agents see the outcome and every risk factor, and the number itself
  * only when the policy says so (RESETGATE_AGENTS_SEE_RISK_SCORE); admins and auditors see all.
  */
-export function viewFor<T extends { riskScore: number | null }>(view: T, roles: readonly string[], agentsSeeRiskScore: boolean): T {
+export function viewFor<T extends { riskScore: number | null; receipt?: ReceiptView | null }>(
+  view: T,
+  roles: readonly string[],
+  agentsSeeRiskScore: boolean,
+): T {
   if (agentsSeeRiskScore || roles.includes('admin') || roles.includes('auditor')) return view;
-  return { ...view, riskScore: null };
+  const { receipt } = view;
+  const hidden = receipt?.signals ? { ...receipt, signals: { ...receipt.signals, riskScore: null } } : receipt;
+  return { ...view, riskScore: null, ...(receipt !== undefined && { receipt: hidden }) };
 }

@@ -12,6 +12,7 @@ import { DirectorySync1764600000000 } from './migrations/1764600000000-directory
 import { Console1764700000000 } from './migrations/1764700000000-console';
 import { PolicyVersions1764750000000 } from './migrations/1764750000000-policy-versions';
 import { Proofs1764800000000 } from './migrations/1764800000000-proofs';
+import { RecoveryPasskeys1764850000000 } from './migrations/1764850000000-recovery-passkeys';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Console1764700000000,
   PolicyVersions1764750000000,
   Proofs1764800000000,
+  RecoveryPasskeys1764850000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

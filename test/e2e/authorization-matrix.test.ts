@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signInToConsole } from '../support/console-session';
+import { finishSession, openSession, standardUsers } from '../support/passkey-client';
 import { linkFor, startSession, tokenOf } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 
@@ -8,9 +9,12 @@ import { call, type Stack, startStack } from '../support/stack';
  * contract: an endpoint missing from it, a stale row, or any answer other than the expected
  * access fails the test.
  */
-type Caller = 'anonymous' | 'sspSession' | 'agent' | 'auditor' | 'admin' | 'apiKey';
-/** `twilio`: only requests carrying Twilio's signature, which no caller here has. */
-type Access = 'public' | 'ssp' | 'signedIn' | 'twilio' | readonly ('agent' | 'auditor' | 'admin')[];
+type Caller = 'anonymous' | 'sspSession' | 'passkeyEnrolment' | 'agent' | 'auditor' | 'admin' | 'apiKey';
+/**
+ * `twilio`: only requests carrying Twilio's signature, which no caller here has. `passkeyEnrolment`:
+ * only the grant a pass gives (the enrolment cookie), good for nothing else.
+ */
+type Access = 'public' | 'ssp' | 'passkeyEnrolment' | 'signedIn' | 'twilio' | readonly ('agent' | 'auditor' | 'admin')[];
 
 const ALL = ['agent', 'auditor', 'admin'] as const;
 const STAFF = ['agent', 'admin'] as const;
@@ -28,6 +32,10 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/ssp/session/answers': 'ssp',
   'POST /api/v1/ssp/session/step-up': 'ssp',
   'GET /api/v1/ssp/step-up/callback': 'public',
+  'POST /api/v1/ssp/passkeys/authentication/options': 'ssp',
+  'POST /api/v1/ssp/passkeys/authentication/verify': 'ssp',
+  'POST /api/v1/ssp/passkeys/registration/options': 'passkeyEnrolment',
+  'POST /api/v1/ssp/passkeys/registration/verify': 'passkeyEnrolment',
   'POST /api/v1/twilio/status': 'twilio',
   'GET /api/v1/verifications': ALL,
   'POST /api/v1/verifications': STAFF,
@@ -78,7 +86,8 @@ let stack: Stack;
 let callers: Record<Caller, Credentials>;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // A host name, not an IP address, so that a pass gives a passkey enrolment grant (WebAuthn needs one).
+  stack = await startStack({}, { host: 'localhost' });
   const created = await call(stack, 'POST', '/api/v1/api-keys', { body: { name: 'ticketing', roles: API_KEY_ROLES } });
   expect(created.status).toBe(201);
   const [user] = await stack.db.dataSource.query(`SELECT email, mobile_phone FROM directory_users WHERE mobile_phone IS NOT NULL LIMIT 1`);
@@ -87,6 +96,9 @@ beforeAll(async () => {
   });
   const ssp = await startSession(stack, tokenOf(await linkFor(stack, verification.body.id)));
   expect(ssp.res.status).toBe(201);
+  const passer = (await standardUsers(stack, 2)).find((u) => u.email !== user.email)!;
+  const { grantCookie } = await finishSession(stack, await openSession(stack, passer));
+  expect(grantCookie).not.toBeNull();
   const session = async (email: string) => {
     const s = await signInToConsole(stack, email);
     return { cookie: s.cookie, csrfToken: s.csrfToken, roles: s.roles };
@@ -94,6 +106,7 @@ beforeAll(async () => {
   callers = {
     anonymous: { roles: [] },
     sspSession: { cookie: ssp.cookie, roles: [] },
+    passkeyEnrolment: { cookie: grantCookie!, roles: [] },
     agent: await session('agent@example.com'),
     auditor: await session('auditor@example.com'),
     admin: await session('admin@example.com'),
@@ -108,9 +121,10 @@ function expected(access: Access, caller: Caller, credentials: Credentials): 'al
   if (access === 'public') return 'allowed';
   if (access === 'twilio') return 'forbidden';
   if (access === 'ssp') return caller === 'sspSession' ? 'allowed' : 'unauthenticated';
+  if (access === 'passkeyEnrolment') return caller === 'passkeyEnrolment' ? 'allowed' : 'unauthenticated';
   const consoleUser = ['agent', 'auditor', 'admin'].includes(caller);
   if (access === 'signedIn') return consoleUser ? 'allowed' : 'unauthenticated';
-  if (caller === 'anonymous' || caller === 'sspSession') return 'unauthenticated';
+  if (caller === 'anonymous' || caller === 'sspSession' || caller === 'passkeyEnrolment') return 'unauthenticated';
   return credentials.roles.some((role) => (access as readonly string[]).includes(role)) ? 'allowed' : 'forbidden';
 }
 

@@ -1,4 +1,4 @@
-import { waitForVerification } from '../support/ssp-client';
+import { linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
 
 /**
@@ -33,7 +33,8 @@ async function tableCounts(): Promise<Record<string, number>> {
            (SELECT count(*) FROM ssp_sessions) AS sessions, (SELECT count(*) FROM challenge_questions WHERE grade IS NOT NULL) AS answers,
            (SELECT count(*) FROM api_keys) AS api_keys, (SELECT count(*) FROM dev_outbox_messages) AS outbox,
            (SELECT count(*) FROM audit_events) AS audit_events, (SELECT count(*) FROM console_sessions) AS console_sessions,
-           (SELECT count(*) FROM oidc_login_attempts) AS login_attempts, (SELECT count(*) FROM policy_versions) AS policy_versions`);
+           (SELECT count(*) FROM oidc_login_attempts) AS login_attempts, (SELECT count(*) FROM policy_versions) AS policy_versions,
+           (SELECT count(*) FROM recovery_passkeys) AS recovery_passkeys, (SELECT count(*) FROM passkey_challenges) AS passkey_challenges`);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -388,6 +389,55 @@ const cases: Case[] = [
   ['logout: not signed in', 'POST', () => '/api/v1/auth/logout', { key: null, body: {} }, 401, 'unauthorized'],
   ['sign-in callback: not started here', 'GET', () => '/api/v1/auth/callback?code=a&state=b', { key: null }, 400, 'sign-in-failed'],
   ['step-up: no session', 'POST', () => '/api/v1/ssp/session/step-up', { key: null, body: {} }, 401, 'session-invalid'],
+  // Each WebAuthn answer refused with a session is in test/e2e/recovery-passkey.test.ts; here, the ones without.
+  [
+    'passkey registration options: no grant',
+    'POST',
+    () => '/api/v1/ssp/passkeys/registration/options',
+    { key: null, body: {} },
+    401,
+    'passkey-enrolment-invalid',
+  ],
+  [
+    'passkey registration: a forged grant',
+    'POST',
+    () => '/api/v1/ssp/passkeys/registration/verify',
+    { key: null, cookie: 'rg_passkey_enrolment=forged', body: {} },
+    401,
+    'passkey-enrolment-invalid',
+  ],
+  [
+    'passkey registration: malformed JSON',
+    'POST',
+    () => '/api/v1/ssp/passkeys/registration/verify',
+    { key: null, rawBody: '{"id":' },
+    400,
+    'malformed-json',
+  ],
+  [
+    'passkey authentication options: no session',
+    'POST',
+    () => '/api/v1/ssp/passkeys/authentication/options',
+    { key: null, body: {} },
+    401,
+    'session-invalid',
+  ],
+  [
+    'passkey authentication: no session',
+    'POST',
+    () => '/api/v1/ssp/passkeys/authentication/verify',
+    { key: null, body: {} },
+    401,
+    'session-invalid',
+  ],
+  [
+    'passkey authentication: malformed JSON',
+    'POST',
+    () => '/api/v1/ssp/passkeys/authentication/verify',
+    { key: null, rawBody: '{"id":' },
+    400,
+    'malformed-json',
+  ],
   ['step-up callback: not started here', 'GET', () => '/api/v1/ssp/step-up/callback?code=a&state=b', { key: null }, 400, 'sign-in-failed'],
   ['unknown route', 'GET', () => '/api/v1/nothing-here', {}, 404, 'not-found'],
 ];
@@ -424,6 +474,36 @@ test('bad answers in a live session are refused and change nothing', async () =>
   for (const [body, status] of bad) {
     const res = await call(stack, 'POST', '/api/v1/ssp/session/answers', { key: null, cookie, body });
     expect({ status: res.status, problem: res.contentType.startsWith('application/problem+json') }).toEqual({ status, problem: true });
+  }
+  expect(await tableCounts()).toEqual(before);
+});
+
+test('a live session cannot be made to store a passkey challenge where passkeys do not apply, nor enrol', async () => {
+  const [user] = await stack.db.dataSource.query(
+    `SELECT email, mobile_phone FROM directory_users WHERE mobile_phone IS NOT NULL AND manager_id IS NOT NULL ORDER BY id OFFSET 3 LIMIT 1`,
+  );
+  const created = await call(stack, 'POST', '/api/v1/verifications', {
+    body: { user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' },
+  });
+  const { cookie } = await startSession(stack, tokenOf(await linkFor(stack, created.body.id)));
+  const before = await tableCounts();
+  const attempts: [string, unknown, number][] = [
+    ['/api/v1/ssp/passkeys/authentication/options', {}, 409],
+    ['/api/v1/ssp/passkeys/authentication/verify', {}, 400],
+    [
+      '/api/v1/ssp/passkeys/authentication/verify',
+      { id: 'AA', rawId: 'AA', type: 'public-key', clientExtensionResults: {}, response: {} },
+      400,
+    ],
+    ['/api/v1/ssp/passkeys/registration/options', {}, 401],
+  ];
+  for (const [path, body, status] of attempts) {
+    const res = await call(stack, 'POST', path, { key: null, cookie, body });
+    expect({ path, status: res.status, problem: res.contentType.startsWith('application/problem+json') }).toEqual({
+      path,
+      status,
+      problem: true,
+    });
   }
   expect(await tableCounts()).toEqual(before);
 });

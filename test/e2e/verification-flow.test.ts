@@ -114,7 +114,7 @@ test('wrong answers fail, the user is told to contact the helpdesk, and approval
   const { cookie } = await startSession(stack, tokenOf(await linkFor(stack, body.id)));
   await answerAll(stack, cookie, body.id, wrongAnswer);
   const finished = await call(stack, 'POST', '/api/v1/ssp/session/finish', { key: null, cookie, body: {} });
-  expect(finished.body).toEqual({ outcome: 'failed' });
+  expect(finished.body).toEqual({ outcome: 'failed', passkeyEnrolment: null });
   const refused = await call(stack, 'POST', `/api/v1/verifications/${body.id}/reset-approval`, { body: { action: 'password_reset' } });
   expect(refused.status).toBe(409);
   const audit = await stack.db.dataSource.getRepository(AuditEventEntity).findBy({ targetId: body.id, action: 'reset_approval.refused' });

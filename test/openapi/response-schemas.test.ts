@@ -1,5 +1,7 @@
 import { DirectorySyncEntity } from '../../core/database/entities';
 import { schemaErrors } from '../support/json-schema';
+import { finishSession, openSession, standardUsers } from '../support/passkey-client';
+import { SoftAuthenticator } from '../support/soft-authenticator';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { type ApiResponse, call, type Stack, startStack } from '../support/stack';
 import { rightAnswer } from '../support/workflow-harness';
@@ -12,7 +14,8 @@ import { rightAnswer } from '../support/workflow-harness';
 let stack: Stack;
 let document: Record<string, any>;
 beforeAll(async () => {
-  stack = await startStack({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true' });
+  // localhost: passkeys need a host name as their relying party.
+  stack = await startStack({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true' }, { host: 'localhost' });
   document = (await call(stack, 'GET', '/api/docs/openapi.json', { key: null })).body;
 });
 afterAll(async () => {
@@ -138,4 +141,29 @@ test('directory, audit, stats, settings, syncs and webhooks answers match the do
     expect({ url, errors: errorsFor('GET', template, res) }).toEqual({ url, errors: [] });
     expect(res.status).toBe(200);
   }
+});
+
+// Last: it restarts the API under RESETGATE_ASSURANCE=proofs, where a passkey counts.
+test('the SSP’s answers match the document: the session, the finish, and a recovery passkey enrolled then asserted', async () => {
+  const [user] = await standardUsers(stack, 1, 10);
+  const passkey = new SoftAuthenticator();
+  const origin = stack.baseUrl;
+  const post = (path: string, cookie: string, body: unknown = {}) => call(stack, 'POST', path, { key: null, cookie, body });
+
+  const first = await openSession(stack, user);
+  expectDocumented('GET', '/api/v1/ssp/session', await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: first.cookie }));
+  const { finished, grantCookie } = await finishSession(stack, first);
+  expectDocumented('POST', '/api/v1/ssp/session/finish', finished);
+  const creation = await post('/api/v1/ssp/passkeys/registration/options', grantCookie!);
+  expectDocumented('POST', '/api/v1/ssp/passkeys/registration/options', creation);
+  const enrolled = await post('/api/v1/ssp/passkeys/registration/verify', grantCookie!, passkey.register(creation.body, { origin }));
+  expectDocumented('POST', '/api/v1/ssp/passkeys/registration/verify', enrolled);
+
+  await stack.restartApi({ RESETGATE_ASSURANCE: 'proofs' });
+  const second = await openSession(stack, user);
+  expectDocumented('GET', '/api/v1/ssp/session', await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: second.cookie }));
+  const request = await post('/api/v1/ssp/passkeys/authentication/options', second.cookie);
+  expectDocumented('POST', '/api/v1/ssp/passkeys/authentication/options', request);
+  const asserted = await post('/api/v1/ssp/passkeys/authentication/verify', second.cookie, passkey.assert(request.body, { origin }));
+  expectDocumented('POST', '/api/v1/ssp/passkeys/authentication/verify', asserted);
 });

@@ -22,18 +22,28 @@ export interface Stack {
   db: TestDatabase;
   startWorker(): Promise<void>;
   killWorker(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the API and starts it again with these variables changed: a restart with new configuration. */
+  restartApi(changedEnv: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /**
+   * The host name of PUBLIC_URL and baseUrl (the API still listens on 127.0.0.1). `localhost` for
+   * passkeys: WebAuthn refuses an IP address as the relying party, and localhost is a secure context.
+   */
+  host?: string;
 }
 
 /**
  * The real stack as separate processes, built from dist/: the API and the worker, on a fresh
  * database and their own task queue against the suite-wide Temporal dev server.
  */
-export async function startStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(extraEnv: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const db = await createTestDatabase();
   const port = await freePort();
   const apiKey = `test_${randomBytes(16).toString('hex')}`;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -48,7 +58,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const api = launch('dist/api/main.js', env);
+  let api = launch('dist/api/main.js', env);
   let worker: ChildProcess | undefined = launch('dist/worker/main.js', env);
 
   const stack: Stack = {
@@ -66,6 +76,14 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
       worker.kill(signal);
       await exited;
       worker = undefined;
+    },
+    async restartApi(changedEnv) {
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+      Object.assign(env, changedEnv);
+      api = launch('dist/api/main.js', env);
+      await waitForReady(baseUrl);
     },
     async stop() {
       await stack.killWorker('SIGTERM');

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { DirectoryUserEntity, VerificationEntity } from '../../../core/database/entities';
+import { DirectoryUserEntity, RecoveryPasskeyEntity, VerificationEntity } from '../../../core/database/entities';
 import { maskDestination } from '../../../core/security/mask';
 import type { ProofOptions, VerificationActivities } from '../../../workflows/verification/activities';
 import type { DestinationLookup } from '../../delivery/destination-lookup';
@@ -39,19 +39,20 @@ export function createProofActivities({ dataSource, lookup }: ProofActivityDeps)
       } else {
         options = { onRecord: true, detail: `${destinationMasked} is the ${what} on record` };
       }
-      return { destination: options, unavailable: unavailableProofs(idpStepUp) };
+      const hasPasskey = await dataSource.getRepository(RecoveryPasskeyEntity).existsBy({ userId });
+      return { destination: options, unavailable: unavailableProofs({ hasPasskey, idpStepUp }) };
     },
   };
 }
 
 /**
- * The strong proofs no user can give yet. Each goes as its step arrives: the recovery passkey
- * (enrolled passkeys), vouching (a manager or recovery contact on file), identity documents (a
- * configured provider).
+ * The strong proofs this user cannot give: a recovery passkey when they have enrolled none; the
+ * IdP sign-in when the policy does not offer it. Vouching (a manager or recovery contact on file)
+ * and identity documents (a configured provider) go as their steps arrive.
  */
-function unavailableProofs(idpStepUp: boolean): ProofOptions['unavailable'] {
+function unavailableProofs({ hasPasskey, idpStepUp }: { hasPasskey: boolean; idpStepUp: boolean }): ProofOptions['unavailable'] {
   return [
-    { kind: 'recovery_passkey', detail: 'no recovery passkey is enrolled' },
+    ...(hasPasskey ? [] : [{ kind: 'recovery_passkey' as const, detail: 'no recovery passkey is enrolled' }]),
     ...(idpStepUp ? [] : [{ kind: 'idp_phishing_resistant' as const, detail: 'signing in at the organisation’s IdP is not offered' }]),
     { kind: 'vouch', detail: 'vouching is not set up' },
     { kind: 'identity_document', detail: 'no identity-verification provider is configured' },

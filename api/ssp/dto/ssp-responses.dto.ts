@@ -1,5 +1,6 @@
 import { OUTCOMES } from '../../../workflows/verification/model';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PasskeyEnrolmentOfferView, PasskeyOfferView } from '../passkeys/dto/passkey-responses.dto';
 
 /** Response shapes of the SSP endpoints: the SSP's generated client is typed from these. */
 export class StartSessionResponse {
@@ -30,6 +31,7 @@ export class StepUpView {
 export class SessionView {
   @ApiProperty({ format: 'date-time' }) sessionExpiresAt: string;
   @ApiProperty({ type: StepUpView }) stepUp: StepUpView;
+  @ApiProperty({ type: PasskeyOfferView }) passkey: PasskeyOfferView;
   @ApiProperty() total: number;
   @ApiProperty() answered: number;
   @ApiProperty({ type: [SessionQuestionView] }) questions: SessionQuestionView[];
@@ -42,4 +44,10 @@ export class AnswerResponse {
 
 export class FinishResponse {
   @ApiProperty({ enum: OUTCOMES }) outcome: string;
+  @ApiProperty({
+    type: PasskeyEnrolmentOfferView,
+    nullable: true,
+    description: 'After a pass: the user may add a recovery passkey until then (the registration endpoints); null otherwise',
+  })
+  passkeyEnrolment: PasskeyEnrolmentOfferView | null;
 }

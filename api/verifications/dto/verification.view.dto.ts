@@ -91,7 +91,8 @@ export class ProofView {
 export class ReceiptSignalsView {
   @ApiProperty() challengeScore: number;
   @ApiProperty() answered: number;
-  @ApiProperty() riskScore: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null for agents when the policy hides the number' })
+  riskScore: number | null;
 }
 
 /** Why a verification ended as it did: the proofs, the recovery class they satisfy, the signals, the reasons. */

@@ -8,10 +8,13 @@ import { DirectoryMeetingEntity, DirectorySigninEntity, DirectorySyncEntity, Dir
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MessageStatusEntity } from './message-status.entity';
 import { PolicyVersionEntity } from './policy-version.entity';
+import { PasskeyChallengeEntity, RecoveryPasskeyEntity } from './recovery-passkey.entity';
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
 import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from './webhook.entities';
+
+export type { PasskeyCeremony } from './recovery-passkey.entity';
 
 export {
   ApiKeyEntity,
@@ -27,7 +30,9 @@ export {
   IdempotencyKeyEntity,
   MessageStatusEntity,
   OidcLoginAttemptEntity,
+  PasskeyChallengeEntity,
   PolicyVersionEntity,
+  RecoveryPasskeyEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
@@ -50,7 +55,9 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   MessageStatusEntity,
   OidcLoginAttemptEntity,
+  PasskeyChallengeEntity,
   PolicyVersionEntity,
+  RecoveryPasskeyEntity,
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,

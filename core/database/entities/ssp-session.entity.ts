@@ -9,4 +9,10 @@ export class SspSessionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /**
+   * After a pass only: the hash of a second, narrower cookie that can enrol one recovery passkey
+   * for this verification's user, until `enrolmentExpiresAt`. Both are cleared when it is used.
+   */
+  @Column({ name: 'enrolment_grant_hash', type: 'bytea', nullable: true, unique: true }) enrolmentGrantHash: Buffer | null;
+  @Column({ name: 'enrolment_expires_at', type: 'timestamptz', nullable: true }) enrolmentExpiresAt: Date | null;
 }

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, viewChild } from '@angular/core';
+import { PasskeyEnrolmentOffer } from './passkeys/passkey-enrolment-offer';
 import { Countdown } from './steps/countdown';
 import { OutcomePage } from './steps/outcome-page';
+import { PasskeyStep } from './steps/passkey-step';
 import { type AnswerEvent, QuestionStep } from './steps/question-step';
 import { VerificationFlow } from './verification/verification-flow';
 
 /** The Self-Service Portal: one screen at a time, phone first. */
 @Component({
   selector: 'rg-ssp',
-  imports: [QuestionStep, OutcomePage, Countdown],
+  imports: [QuestionStep, OutcomePage, Countdown, PasskeyStep, PasskeyEnrolmentOffer],
   templateUrl: './ssp-app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -24,6 +24,11 @@ export type VerificationPage = Schemas['VerificationPage'];
 export type Approval = Schemas['ApprovalView'];
 export type SessionContext = Schemas['SessionContextView'];
 export type RiskCategory = keyof Schemas['RiskSummary'];
+export type Proof = Schemas['ProofView'];
+export type ProofKind = Proof['kind'];
+export type ProofStatus = Proof['status'];
+export type Receipt = Schemas['ReceiptView'];
+export type RecoveryClass = NonNullable<Receipt['recoveryClass']>;
 
 /** api/verifications/dto/transcript.dto.ts */
 export type TranscriptItem = Schemas['TranscriptItemView'];

@@ -1,4 +1,4 @@
-import type { Outcome, Reason, ResetAction, RiskCategory, VerificationStatus } from '../api/views';
+import type { Outcome, ProofKind, ProofStatus, Reason, RecoveryClass, ResetAction, RiskCategory, VerificationStatus } from '../api/views';
 
 /** Every status in plain words: a short label for tables, and a sentence saying what it means for the agent. */
 export const STATUS: Record<VerificationStatus, { label: string; meaning: string; tone: 'wait' | 'good' | 'bad' | 'neutral' }> = {
@@ -86,4 +86,67 @@ export const NETWORK_KIND: Record<string, string> = {
   tor: 'Tor',
   private: 'private network',
   unknown: 'network type unknown',
+};
+
+/**
+ * Each proof (docs/assurance.md): `name` heads its row, `term` is how a policy lists it, `words` is
+ * the server's own sentence (PROOF_WORDS in workflows/verification/assurance.ts, copied: the console
+ * cannot import server code), and `waiting` says what is awaited before any result.
+ */
+export const PROOF: Record<ProofKind, { name: string; term: string; words: string; waiting: string }> = {
+  destination_of_record: {
+    name: 'Phone or address on record',
+    term: 'the phone or address on record',
+    words: 'the link reached the phone or address on record',
+    waiting: 'Waiting for the caller to open the link and press Start.',
+  },
+  recovery_passkey: {
+    name: 'Recovery passkey',
+    term: 'recovery passkey',
+    words: 'the user’s recovery passkey',
+    waiting: 'Waiting for the caller to use their recovery passkey.',
+  },
+  idp_phishing_resistant: {
+    name: 'Phishing-resistant sign-in',
+    term: 'phishing-resistant sign-in',
+    words: 'a phishing-resistant sign-in at the organisation’s IdP',
+    waiting: 'The caller may still sign in at the organisation’s IdP.',
+  },
+  vouch: {
+    name: 'A person who vouches',
+    term: 'a person who vouches',
+    words: 'a person who vouches (manager or recovery contact)',
+    waiting: 'Waiting for the manager or recovery contact to confirm or refuse.',
+  },
+  identity_document: {
+    name: 'Identity document',
+    term: 'an identity document',
+    words: 'an identity document and selfie',
+    waiting: 'Waiting for the identity document check.',
+  },
+};
+
+/** Where a proof stands: its result, or `waiting` while it may still come, `not_checked` once the verification ended without one. */
+export type ProofState = ProofStatus | 'waiting' | 'not_checked';
+
+export const PROOF_STATE: Record<ProofState, string> = {
+  met: 'Met',
+  failed: 'Failed',
+  against: 'Evidence against',
+  unavailable: 'Not available',
+  waiting: 'Waiting',
+  not_checked: 'Not checked',
+};
+
+/** The shipped assurance policies: the destination on record and `strong` of the other four. */
+export const ASSURANCE: Record<string, { name: string; strong: number }> = {
+  standard: { name: 'Standard', strong: 1 },
+  privileged: { name: 'Privileged', strong: 2 },
+};
+
+/** NIST SP 800-63B-4 §4.2 recovery classes (RECOVERY_CLASS_WORDS in workflows/verification/assurance.ts). */
+export const RECOVERY_CLASS: Record<RecoveryClass, string> = {
+  recovery_code_and_authenticator: 'a recovery code and an authenticator already bound to the account',
+  two_recovery_codes: 'two recovery codes by different methods',
+  repeated_identity_proofing: 'repeated identity proofing',
 };

@@ -15,6 +15,8 @@ import { StatusChip } from '../shared/status-chip';
 import { LiveIndicator } from '../verifications/live-indicator';
 import { LiveSinceLoad } from '../verifications/live-since-load';
 import { VerificationEvents } from '../verifications/verification-events';
+import { ProofList } from './proof-list';
+import { ProofReceipt } from './proof-receipt';
 import { ReplayTimeline } from './replay-timeline';
 import { ResetApproval } from './reset-approval';
 import { RiskSummary } from './risk-summary';
@@ -31,6 +33,8 @@ import { OUTLINED_FIELDS } from '../shared/form-fields';
     LocalTime,
     StatusChip,
     LiveIndicator,
+    ProofList,
+    ProofReceipt,
     RiskSummary,
     ResetApproval,
     TranscriptTable,

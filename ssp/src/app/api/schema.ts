@@ -583,6 +583,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ssp/passkeys/registration/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Right after a pass: the WebAuthn options to add a recovery passkey */
+        post: operations["PasskeysController_registrationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/passkeys/registration/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks the new passkey and enrols it for the verified user, once */
+        post: operations["PasskeysController_registrationVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/passkeys/authentication/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** During a session: the WebAuthn options to assert the user’s recovery passkey */
+        post: operations["PasskeysController_authenticationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/passkeys/authentication/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks the assertion and records the recovery_passkey proof */
+        post: operations["PasskeysController_authenticationVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1040,7 +1108,8 @@ export interface components {
         ReceiptSignalsView: {
             challengeScore: number;
             answered: number;
-            riskScore: number;
+            /** @description Null for agents when the policy hides the number */
+            riskScore: number | null;
         };
         ReceiptView: {
             /** @enum {string} */
@@ -1255,6 +1324,12 @@ export interface components {
             /** @enum {string|null} */
             result: "matched" | "mismatch" | null;
         };
+        PasskeyOfferView: {
+            /** @description The user has a recovery passkey and this verification counts it */
+            offered: boolean;
+            /** @description The passkey was confirmed in this verification */
+            asserted: boolean;
+        };
         QuestionOptionView: {
             id: string;
             label: string;
@@ -1273,6 +1348,7 @@ export interface components {
             /** Format: date-time */
             sessionExpiresAt: string;
             stepUp: components["schemas"]["StepUpView"];
+            passkey: components["schemas"]["PasskeyOfferView"];
             total: number;
             answered: number;
             questions: components["schemas"]["SessionQuestionView"][];
@@ -1291,13 +1367,135 @@ export interface components {
         FinishDto: {
             signals?: components["schemas"]["ClientSignalsDto"];
         };
+        PasskeyEnrolmentOfferView: {
+            /** Format: date-time */
+            expiresAt: string;
+        };
         FinishResponse: {
             /** @enum {string} */
             outcome: "passed" | "failed" | "timed_out" | "not_enough_questions" | "needs_referee" | "cancelled";
+            /** @description After a pass: the user may add a recovery passkey until then (the registration endpoints); null otherwise */
+            passkeyEnrolment: components["schemas"]["PasskeyEnrolmentOfferView"] | null;
         };
         StepUpStart: {
             /** @description Send the browser here: the organisation’s sign-in page */
             authorizationUrl: string;
+        };
+        RelyingPartyView: {
+            /** @description The RP ID: the host name of PUBLIC_URL */
+            id: string;
+            name: string;
+        };
+        PasskeyUserView: {
+            /** @description An opaque user handle, base64url */
+            id: string;
+            name: string;
+            displayName: string;
+        };
+        CredentialParameterView: {
+            /** @description A COSE algorithm identifier */
+            alg: number;
+            /** @enum {string} */
+            type: "public-key";
+        };
+        CredentialDescriptorView: {
+            /** @description base64url */
+            id: string;
+            /** @enum {string} */
+            type: "public-key";
+            transports?: string[];
+        };
+        AuthenticatorSelectionView: {
+            /** @enum {string} */
+            residentKey: "discouraged" | "preferred" | "required";
+            /** @enum {string} */
+            userVerification: "discouraged" | "preferred" | "required";
+            requireResidentKey: boolean;
+        };
+        RegistrationOptionsView: {
+            /** @description base64url; single use, valid for two minutes */
+            challenge: string;
+            rp: components["schemas"]["RelyingPartyView"];
+            user: components["schemas"]["PasskeyUserView"];
+            pubKeyCredParams: components["schemas"]["CredentialParameterView"][];
+            /** @description Milliseconds */
+            timeout: number;
+            /** @enum {string} */
+            attestation: "none";
+            /** @description The user’s passkeys already enrolled */
+            excludeCredentials: components["schemas"]["CredentialDescriptorView"][];
+            authenticatorSelection: components["schemas"]["AuthenticatorSelectionView"];
+            extensions: {
+                [key: string]: unknown;
+            };
+            hints: string[];
+        };
+        AttestationResponseDto: {
+            clientDataJSON: string;
+            attestationObject: string;
+            authenticatorData?: string;
+            /** @description How the browser can reach the authenticator: internal, hybrid, usb, … */
+            transports?: string[];
+            publicKeyAlgorithm?: number;
+            publicKey?: string;
+        };
+        RegistrationResponseDto: {
+            /** @description The credential id, base64url */
+            id: string;
+            /** @description The same id, as the browser read it from the raw bytes */
+            rawId: string;
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            /** @description What the browser says of the extensions (credProps) */
+            clientExtensionResults: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "public-key";
+            response: components["schemas"]["AttestationResponseDto"];
+        };
+        PasskeyEnrolledView: {
+            /** @description The first characters of the new credential’s id */
+            credentialIdPrefix: string;
+        };
+        AuthenticationOptionsView: {
+            /** @description base64url; single use, valid for two minutes */
+            challenge: string;
+            /** @description Milliseconds */
+            timeout: number;
+            rpId: string;
+            /** @description The user’s recovery passkeys */
+            allowCredentials: components["schemas"]["CredentialDescriptorView"][];
+            /** @enum {string} */
+            userVerification: "required";
+        };
+        AssertionResponseDto: {
+            clientDataJSON: string;
+            authenticatorData: string;
+            signature: string;
+            userHandle?: string;
+        };
+        AuthenticationResponseDto: {
+            /** @description The credential id, base64url */
+            id: string;
+            /** @description The same id, as the browser read it from the raw bytes */
+            rawId: string;
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            /** @description What the browser says of the extensions (credProps) */
+            clientExtensionResults: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "public-key";
+            response: components["schemas"]["AssertionResponseDto"];
+        };
+        PasskeyAssertedView: {
+            /**
+             * @description The recovery_passkey proof, as the verification recorded it
+             * @enum {string}
+             */
+            proof: "met";
         };
         CreateWebhookDto: {
             /**
@@ -2195,6 +2393,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PasskeysController_registrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOptionsView"];
+                };
+            };
+        };
+    };
+    PasskeysController_registrationVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyEnrolledView"];
+                };
+            };
+        };
+    };
+    PasskeysController_authenticationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticationOptionsView"];
+                };
+            };
+        };
+    };
+    PasskeysController_authenticationVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticationResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAssertedView"];
+                };
             };
         };
     };

@@ -16,6 +16,15 @@ export interface Problem {
   detail: string;
 }
 
+/** Runs a request; a network failure becomes an answer with an error, never an exception. */
+export async function settle<T extends { error?: unknown; response?: Response }>(request: () => Promise<T>): Promise<Partial<T>> {
+  try {
+    return await request();
+  } catch {
+    return { error: { type: 'network' } } as Partial<T>;
+  }
+}
+
 export const problemSlug = (problem: unknown) =>
   String((problem as Problem | undefined)?.type ?? '')
     .split('/')

@@ -2,6 +2,9 @@
  * @jest-environment jsdom
  */
 import { type ClientSignals, type SessionQuestion, type SessionView, sspApi } from '../api/ssp-client';
+import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
+import { PasskeyProof } from '../passkeys/passkey-proof';
+import type { WebAuthnPrompts } from '../passkeys/webauthn';
 import type { PageSignals } from './page-signals';
 import { VerificationFlow } from './verification-flow';
 
@@ -17,9 +20,10 @@ const question = (id: string, answered = false): SessionQuestion => ({
   answered,
 });
 
-const session = (questions: SessionQuestion[], offered = false): SessionView => ({
+const session = (questions: SessionQuestion[], offered = false, passkeyOffered = false): SessionView => ({
   sessionExpiresAt: '2026-07-01T12:10:00.000Z',
   stepUp: { offered, result: null },
+  passkey: { offered: passkeyOffered, asserted: false },
   total: questions.length,
   answered: questions.filter((q) => q.answered).length,
   questions,
@@ -46,10 +50,19 @@ function api(answers: Record<string, (() => Answer)[]>) {
   return calls;
 }
 
+/** The browser's passkey prompts (Chromium's real ones are exercised by test/browser/ssp-passkey.test.ts). */
+let prompts: { supported: jest.Mock; authenticate: jest.Mock; register: jest.Mock };
+let enrolment: PasskeyEnrolment;
+beforeEach(() => {
+  prompts = { supported: jest.fn(() => true), authenticate: jest.fn(() => Promise.resolve({ id: 'cred' })), register: jest.fn() };
+  enrolment = new PasskeyEnrolment(prompts as unknown as WebAuthnPrompts);
+});
+
 /** Opens the portal at this address (the link's `#token=…`, or the return from the organisation's sign-in). */
 function openAt(url: string): VerificationFlow {
   history.replaceState(null, '', url);
-  return new VerificationFlow(pageSignals);
+  const webauthn = prompts as unknown as WebAuthnPrompts;
+  return new VerificationFlow(pageSignals, webauthn, new PasskeyProof(webauthn), enrolment);
 }
 
 /** Lets the flow's awaited calls finish. */
@@ -177,6 +190,30 @@ describe('VerificationFlow: answering', () => {
     expect(calls.filter((c) => c.path === '/api/v1/ssp/session/answers')).toHaveLength(1);
   });
 
+  it('after a pass, offers a recovery passkey when the finish answer allows it', async () => {
+    const { flow } = await onFirstQuestion({
+      '/api/v1/ssp/session/answers': [() => ok(), () => ok()],
+      '/api/v1/ssp/session/finish': [() => ok({ outcome: 'passed', passkeyEnrolment: { expiresAt: '2026-07-01T12:15:00.000Z' } })],
+    });
+    await flow.answer(null, 1000, false);
+    await flow.answer(null, 1000, false);
+    expect(flow.step()).toBe('passed');
+    expect(enrolment.state()).toBe('offered');
+  });
+
+  it('offers no passkey after a pass without the grant, nor on a browser without passkeys', async () => {
+    const { flow } = await onFirstQuestion({
+      '/api/v1/ssp/session/answers': [() => ok(), () => ok()],
+      '/api/v1/ssp/session/finish': [() => ok({ outcome: 'passed', passkeyEnrolment: null })],
+    });
+    await flow.answer(null, 1000, false);
+    await flow.answer(null, 1000, false);
+    expect(enrolment.state()).toBeNull();
+    prompts.supported.mockReturnValue(false);
+    enrolment.offer();
+    expect(enrolment.state()).toBeNull();
+  });
+
   it.each([
     ['passed', 'passed'],
     ['failed', 'failed'],
@@ -263,5 +300,84 @@ describe('VerificationFlow: back from the organisation’s sign-in page', () => 
       expect(flow.busy()).toBe(false);
       jest.restoreAllMocks();
     }
+  });
+});
+
+describe('VerificationFlow: the recovery passkey', () => {
+  const options = { challenge: 'c', rpId: 'localhost', allowCredentials: [] };
+
+  async function onPasskeyStep(stepUpOffered: boolean, more: Record<string, (() => Answer)[]> = {}) {
+    const calls = api({
+      '/api/v1/ssp/sessions': [() => ok({ status: 'in_progress' })],
+      '/api/v1/ssp/session': [() => ok(session([question('q1')], stepUpOffered, true))],
+      ...more,
+    });
+    const flow = openAt('/ssp/#token=tok_abc');
+    await flow.start();
+    return { flow, calls };
+  }
+
+  it('comes first after Start for a user who has one, on a browser that can use it', async () => {
+    const { flow } = await onPasskeyStep(true);
+    expect(flow.step()).toBe('passkey');
+    prompts.supported.mockReturnValue(false);
+    const without = await onPasskeyStep(true);
+    expect(without.flow.step()).toBe('step_up');
+  });
+
+  it('asks the API for a prompt, sends the browser’s answer back, then goes on to the sign-in offer or the questions', async () => {
+    for (const [stepUpOffered, next] of [
+      [true, 'step_up'],
+      [false, 'question'],
+    ] as const) {
+      const { flow, calls } = await onPasskeyStep(stepUpOffered, {
+        '/api/v1/ssp/passkeys/authentication/options': [() => ok(options)],
+        '/api/v1/ssp/passkeys/authentication/verify': [() => ok({ proof: 'met' })],
+      });
+      await flow.usePasskey();
+      expect(prompts.authenticate).toHaveBeenLastCalledWith(options);
+      expect(calls.at(-1)).toEqual({ path: '/api/v1/ssp/passkeys/authentication/verify', body: { id: 'cred' } });
+      expect(flow.step()).toBe(next);
+      expect(flow.passkeyNotice()).toBe('confirmed');
+      expect(flow.busy()).toBe(false);
+      jest.restoreAllMocks();
+    }
+  });
+
+  it('stays on the step with a note when the prompt is cancelled or the answer is refused', async () => {
+    const cancelled = await onPasskeyStep(false, { '/api/v1/ssp/passkeys/authentication/options': [() => ok(options)] });
+    prompts.authenticate.mockRejectedValueOnce(Object.assign(new Error('no'), { name: 'NotAllowedError' }));
+    await cancelled.flow.usePasskey();
+    expect([cancelled.flow.step(), cancelled.flow.passkeyNotice()]).toEqual(['passkey', 'cancelled']);
+    jest.restoreAllMocks();
+
+    for (const slug of ['passkey-refused', 'passkey-challenge-invalid']) {
+      const { flow } = await onPasskeyStep(false, {
+        '/api/v1/ssp/passkeys/authentication/options': [() => ok(options)],
+        '/api/v1/ssp/passkeys/authentication/verify': [() => refused(400, slug)],
+      });
+      await flow.usePasskey();
+      expect([flow.step(), flow.passkeyNotice()]).toEqual(['passkey', 'failed']);
+      jest.restoreAllMocks();
+    }
+  });
+
+  it('goes on without it when it cannot count, and ends with the session', async () => {
+    const unavailable = await onPasskeyStep(false, {
+      '/api/v1/ssp/passkeys/authentication/options': [() => refused(409, 'passkey-unavailable')],
+    });
+    await unavailable.flow.usePasskey();
+    expect([unavailable.flow.step(), unavailable.flow.passkeyNotice()]).toEqual(['question', null]);
+    jest.restoreAllMocks();
+
+    const ended = await onPasskeyStep(false, { '/api/v1/ssp/passkeys/authentication/options': [() => refused(401, 'session-invalid')] });
+    await ended.flow.usePasskey();
+    expect(ended.flow.step()).toBe('expired');
+  });
+
+  it('can be skipped', async () => {
+    const { flow } = await onPasskeyStep(true);
+    flow.skipPasskey();
+    expect(flow.step()).toBe('step_up');
   });
 });

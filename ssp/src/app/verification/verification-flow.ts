@@ -1,10 +1,14 @@
 import { computed, Injectable, signal } from '@angular/core';
-import { problemSlug, type SessionQuestion, sspApi } from '../api/ssp-client';
+import { problemSlug, type SessionQuestion, settle, sspApi } from '../api/ssp-client';
+import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
+import { PasskeyProof } from '../passkeys/passkey-proof';
+import { WebAuthnPrompts } from '../passkeys/webauthn';
 import { PageSignals } from './page-signals';
 
 export type Step =
   | 'landing'
   | 'starting'
+  | 'passkey'
   | 'step_up'
   | 'question'
   | 'finishing'
@@ -20,6 +24,8 @@ export type Step =
 const FINISHED_STEP: Record<string, Step> = { passed: 'passed', not_enough_questions: 'not_enough', needs_referee: 'referee' };
 /** What came back from the organisation's sign-in page (`?stepUp=` on return). */
 export type StepUpReturn = 'matched' | 'mismatch' | 'cancelled' | 'closed' | null;
+/** What the page says after the passkey step: confirmed (on the next screens), or why to try again. */
+export type PasskeyNotice = 'confirmed' | 'cancelled' | 'failed' | null;
 export type AnswerValue = { optionId: string } | { optionIds: string[] } | { text: string } | null;
 
 /**
@@ -35,11 +41,18 @@ export class VerificationFlow {
   readonly busy = signal(false);
   readonly errorDetail = signal('');
   readonly stepUpReturn = signal<StepUpReturn>(null);
+  readonly passkeyNotice = signal<PasskeyNotice>(null);
   readonly current = computed(() => this.questions()[this.index()]);
 
   private readonly token: string | null;
+  private stepUpOffered = false;
 
-  constructor(private readonly signals: PageSignals) {
+  constructor(
+    private readonly signals: PageSignals,
+    private readonly prompts: WebAuthnPrompts,
+    private readonly passkeyProof: PasskeyProof,
+    private readonly enrolment: PasskeyEnrolment,
+  ) {
     const match = /(?:^#|&)token=([\w-]+)/.exec(location.hash);
     this.token = match?.[1] ?? null;
     const stepUp = new URLSearchParams(location.search).get('stepUp');
@@ -56,7 +69,7 @@ export class VerificationFlow {
     if (!this.token || this.busy()) return;
     this.busy.set(true);
     this.step.set('starting');
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await settle(() =>
       sspApi.POST('/api/v1/ssp/sessions', { body: { token: this.token!, signals: this.signals.snapshot() } }),
     );
     this.busy.set(false);
@@ -69,7 +82,7 @@ export class VerificationFlow {
   async signInAtOrganisation(): Promise<void> {
     if (this.busy()) return;
     this.busy.set(true);
-    const { data, error, response } = await this.call(() => sspApi.POST('/api/v1/ssp/session/step-up'));
+    const { data, error, response } = await settle(() => sspApi.POST('/api/v1/ssp/session/step-up'));
     if (error || !data) {
       this.busy.set(false);
       // Not available after all: the questions still work.
@@ -83,12 +96,33 @@ export class VerificationFlow {
     this.step.set('question');
   }
 
+  /** The browser's passkey prompt, then the API's check; on success the proof is recorded and the journey goes on. */
+  async usePasskey(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.passkeyNotice.set(null);
+    const attempt = await this.passkeyProof.attempt();
+    this.busy.set(false);
+    if (attempt === 'cancelled' || attempt === 'failed') return this.passkeyNotice.set(attempt);
+    if (attempt === 'session_ended') return this.step.set('expired');
+    if (attempt === 'error') return this.fail(undefined, undefined);
+    // Met, or it cannot count here after all: either way the next step is the same.
+    this.passkeyNotice.set(attempt === 'met' ? 'confirmed' : null);
+    this.step.set(this.afterPasskey());
+  }
+
+  skipPasskey(): void {
+    this.passkeyNotice.set(null);
+    this.step.set(this.afterPasskey());
+  }
+
   async answer(value: AnswerValue, elapsedMs: number, pasted: boolean): Promise<void> {
     const question = this.current();
     if (!question || this.busy()) return;
     this.busy.set(true);
     this.stepUpReturn.set(null);
-    const { error, response } = await this.call(() =>
+    this.passkeyNotice.set(null);
+    const { error, response } = await settle(() =>
       sspApi.POST('/api/v1/ssp/session/answers', {
         body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
       }),
@@ -100,11 +134,12 @@ export class VerificationFlow {
   }
 
   expire(): void {
-    if (this.step() === 'question' || this.step() === 'landing') this.step.set('expired');
+    if (['question', 'landing', 'passkey'].includes(this.step())) this.step.set('expired');
   }
 
-  private async loadQuestions(offerSignIn: boolean): Promise<void> {
-    const { data, error, response } = await this.call(() => sspApi.GET('/api/v1/ssp/session'));
+  /** Right after Start: the passkey first when the user has one, then the organisation's sign-in when offered, then the questions. */
+  private async loadQuestions(offerSteps: boolean): Promise<void> {
+    const { data, error, response } = await settle(() => sspApi.GET('/api/v1/ssp/session'));
     if (error || !data) return this.fail(response?.status, error);
     this.questions.set(data.questions);
     this.index.set(
@@ -114,25 +149,22 @@ export class VerificationFlow {
       ),
     );
     this.sessionExpiresAt.set(new Date(data.sessionExpiresAt));
-    this.step.set(offerSignIn && data.stepUp.offered ? 'step_up' : 'question');
+    this.stepUpOffered = offerSteps && data.stepUp.offered;
+    this.step.set(offerSteps && data.passkey.offered && this.prompts.supported() ? 'passkey' : this.afterPasskey());
+  }
+
+  private afterPasskey(): Step {
+    return this.stepUpOffered ? 'step_up' : 'question';
   }
 
   private async finish(): Promise<void> {
     this.step.set('finishing');
-    const { data, error, response } = await this.call(() =>
+    const { data, error, response } = await settle(() =>
       sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
     );
     if (error || !data) return this.fail(response?.status, error);
+    if (data.passkeyEnrolment) this.enrolment.offer();
     this.step.set(FINISHED_STEP[data.outcome] ?? 'failed');
-  }
-
-  /** Network failures become an error step instead of an exception. */
-  private async call<T extends { error?: unknown; response?: Response }>(request: () => Promise<T>): Promise<Partial<T>> {
-    try {
-      return await request();
-    } catch {
-      return { error: { type: 'network' } } as Partial<T>;
-    }
   }
 
   private fail(status: number | undefined, problem: unknown): void {
