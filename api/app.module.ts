@@ -15,6 +15,7 @@ import { SettingsModule } from './settings/settings.module';
 import { SspModule } from './ssp/ssp.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VerificationsModule } from './verifications/verifications.module';
+import { VouchesModule } from './vouches/vouches.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -34,6 +35,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ExportsModule,
     CodecModule,
     SspModule,
+    VouchesModule,
     WebhooksModule,
     HealthModule,
   ],

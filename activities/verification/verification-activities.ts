@@ -25,6 +25,7 @@ import { NetworkIntel } from './risk/network-intel';
 import { ManualConnector, type ResetConnector } from './reset-connector/reset-connector';
 import { createConnectorActivities } from './reset-connector/run-reset-connector';
 import { createProofActivities } from './proofs/prepare-proofs';
+import { createVouchActivities } from './proofs/request-vouch';
 import type { DestinationLookup } from '../delivery/destination-lookup';
 import { lockUser } from '../../core/database/user-lock';
 import { eventForStatus, publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
@@ -44,6 +45,8 @@ export interface VerificationActivityDeps {
   activitySource?: DirectoryActivitySource;
   /** Carrier data for SMS destinations under an assurance policy (Twilio Lookup); none means unchecked. */
   destinationLookup?: DestinationLookup;
+  /** Whether an identity-verification provider is configured: the identity document is then a proof the user can give. */
+  identityVerification?: boolean;
 }
 
 /** How many of the user's latest sign-ins show their usual countries and devices. */
@@ -59,6 +62,7 @@ export function createVerificationActivities({
   auditKey,
   activitySource,
   destinationLookup,
+  identityVerification,
 }: VerificationActivityDeps): VerificationActivities {
   let intel = networkIntel;
   const userActivity = activitySource ?? new TableActivitySource(dataSource);
@@ -72,7 +76,8 @@ export function createVerificationActivities({
 
   return {
     ...createConnectorActivities({ dataSource, connector: connector ?? new ManualConnector(), auditKey }),
-    ...createProofActivities({ dataSource, lookup: destinationLookup }),
+    ...createProofActivities({ dataSource, lookup: destinationLookup, identityVerification }),
+    ...createVouchActivities({ dataSource, sender, publicUrl }),
 
     /**
      * Issues the link and sends it, once. The token is created, hashed, stored and sent inside

@@ -13,6 +13,7 @@ import { Console1764700000000 } from './migrations/1764700000000-console';
 import { PolicyVersions1764750000000 } from './migrations/1764750000000-policy-versions';
 import { Proofs1764800000000 } from './migrations/1764800000000-proofs';
 import { RecoveryPasskeys1764850000000 } from './migrations/1764850000000-recovery-passkeys';
+import { VouchRequests1764880000000 } from './migrations/1764880000000-vouch-requests';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   PolicyVersions1764750000000,
   Proofs1764800000000,
   RecoveryPasskeys1764850000000,
+  VouchRequests1764880000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

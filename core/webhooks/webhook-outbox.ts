@@ -3,7 +3,13 @@ import { VerificationEntity } from '../database/entities';
 import type { Approval, CancelReason, Channel, Outcome, Reason, Receipt } from '../../workflows/verification/model';
 import { OUTCOMES, type VerificationStatus } from '../../workflows/verification/model';
 
-export const WEBHOOK_EVENT_TYPES = ['verification.created', 'verification.completed', 'verification.reset_approved'] as const;
+/** `verification.vouch_refused` is an alert: the person asked to vouch said they did not speak to the caller. */
+export const WEBHOOK_EVENT_TYPES = [
+  'verification.created',
+  'verification.completed',
+  'verification.reset_approved',
+  'verification.vouch_refused',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** The event a status change raises: an outcome completes a verification; an accepted approval is its own event. */

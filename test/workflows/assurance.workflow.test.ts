@@ -1,11 +1,12 @@
 import { TwilioLookup } from '../../activities/delivery/destination-lookup';
-import { VerificationEntity } from '../../core/database/entities';
+import { DirectoryUserEntity, RecoveryPasskeyEntity, VerificationEntity, VouchRequestEntity } from '../../core/database/entities';
 import { PRIVILEGED_ASSURANCE, STANDARD_ASSURANCE } from '../../workflows/verification/assurance';
 import {
   approveReset,
   completeStepUp,
   finishSession,
   recordProof,
+  requestVouch,
   startSession,
   submitAnswer,
   type StepUpInput,
@@ -17,6 +18,7 @@ import { checkAndRecordReplay, refusal } from '../support/replay-fixtures';
 import {
   fullyKnownUser,
   type Harness,
+  insertVerification,
   HUMAN_SIGNALS,
   outboxFor,
   questionsOf,
@@ -77,6 +79,29 @@ async function answerRightAndFinish(v: StartedVerification) {
   return v.handle.executeUpdate(finishSession, { args: [HUMAN_SIGNALS] });
 }
 
+const FROM = { from: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (iPhone)' } };
+
+/** A user the directory gives no manager: nobody can vouch for them. Far down the list, so the others keep their places. */
+async function userWithoutManager(skip: number): Promise<DirectoryUserEntity> {
+  const user = await fullyKnownUser(db, 40 + skip);
+  await db.dataSource.getRepository(DirectoryUserEntity).update({ id: user.id }, { managerId: null });
+  return { ...user, managerId: null };
+}
+
+/** A recovery passkey on file for the user, enrolled after an earlier verification. */
+async function withPasskey(user: DirectoryUserEntity): Promise<DirectoryUserEntity> {
+  const earlier = await insertVerification(db, user, { channel: 'sms', policy: testPolicy() });
+  await db.dataSource.getRepository(RecoveryPasskeyEntity).insert({
+    userId: user.id,
+    credentialId: `cred-${user.id}`,
+    publicKey: Buffer.from('not a real key'),
+    counter: 0,
+    transports: [],
+    enrolledAfterVerificationId: earlier,
+  });
+  return user;
+}
+
 const row = (v: StartedVerification) => db.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: v.id });
 
 test('passed: the link to the number on record and a phishing-resistant sign-in; the receipt names the recovery class', async () => {
@@ -88,7 +113,6 @@ test('passed: the link to the number on record and a phishing-resistant sign-in;
   const verification = await row(v);
   expect(verification.proofs!.map((p) => [p.kind, p.status])).toEqual([
     ['recovery_passkey', 'unavailable'],
-    ['vouch', 'unavailable'],
     ['identity_document', 'unavailable'],
     ['destination_of_record', 'met'],
     ['idp_phishing_resistant', 'met'],
@@ -111,7 +135,7 @@ test('passed: the link to the number on record and a phishing-resistant sign-in;
 });
 
 test('needs_referee: right answers, but the user has no strong proof to give (no sign-in at the IdP either)', async () => {
-  const v = await startVerification(db, harness, { policy: standard() });
+  const v = await startVerification(db, harness, { user: await userWithoutManager(0), policy: standard() });
   await openSession(v);
   expect((await answerRightAndFinish(v)).outcome).toBe('needs_referee');
   const state = await v.handle.result();
@@ -122,7 +146,7 @@ test('needs_referee: right answers, but the user has no strong proof to give (no
 });
 
 test('failed: a strong proof that did not hold (a passkey that does not verify); knowledge alone never passes', async () => {
-  const v = await startVerification(db, harness, { policy: standard() });
+  const v = await startVerification(db, harness, { user: await withPasskey(await fullyKnownUser(db, 8)), policy: standard() });
   await openSession(v);
   const wrongKey = { kind: 'recovery_passkey' as const, status: 'failed' as const, detail: 'the passkey assertion did not verify' };
   await v.handle.executeUpdate(recordProof, { args: [wrongKey] });
@@ -141,7 +165,7 @@ test('failed: someone else signed in at the IdP is evidence against, whatever th
 });
 
 test('a password sign-in is not a phishing-resistant proof: the user has none, so a referee decides', async () => {
-  const v = await startVerification(db, harness, { policy: standard() });
+  const v = await startVerification(db, harness, { user: await userWithoutManager(1), policy: standard() });
   await openSession(v);
   const password = { ...SECURITY_KEY, method: { ...SECURITY_KEY.method!, amr: ['pwd'], phishingResistant: false } };
   await v.handle.executeUpdate(completeStepUp, { args: [password] });
@@ -178,7 +202,7 @@ test('a SIM swapped in the last 48 hours: failed at once, and no link goes to wh
 });
 
 test('recordProof: a proof the API checked is recorded once; refused when already met, or under the question rule', async () => {
-  const v = await startVerification(db, harness, { user: await fullyKnownUser(db, 4), policy: standard() });
+  const v = await startVerification(db, harness, { user: await withPasskey(await fullyKnownUser(db, 4)), policy: standard() });
   await openSession(v);
   const passkey = {
     kind: 'recovery_passkey' as const,
@@ -196,19 +220,91 @@ test('recordProof: a proof the API checked is recorded once; refused when alread
   expect(await refusal(legacy.handle.executeUpdate(recordProof, { args: [passkey] }))).toBe('this verification is not decided by proofs');
 });
 
+test('recordProof: refused for a proof the user cannot give (no passkey enrolled), and for a vouch nobody was asked for', async () => {
+  const v = await startVerification(db, harness, { user: await fullyKnownUser(db, 9), policy: standard() });
+  await openSession(v);
+  const passkey = { kind: 'recovery_passkey' as const, status: 'met' as const, detail: 'asserted' };
+  expect(await refusal(v.handle.executeUpdate(recordProof, { args: [passkey] }))).toBe(
+    'recovery_passkey is unavailable for this verification: no recovery passkey is enrolled',
+  );
+  const vouch = { kind: 'vouch' as const, status: 'met' as const, detail: 'the manager confirmed' };
+  expect(await refusal(v.handle.executeUpdate(recordProof, { args: [vouch] }))).toBe('no vouch request is waiting for an answer');
+  expect((await row(v)).proofs!.map((p) => p.kind)).not.toContain('vouch');
+});
+
 test('privileged: two different strong proofs are needed', async () => {
   const policy = testPolicy({ assurance: PRIVILEGED_ASSURANCE, idpStepUp: true });
   const one = await startVerification(db, harness, { user: await fullyKnownUser(db, 6), policy, requiredApprovals: 2 });
   await openSession(one);
   await one.handle.executeUpdate(completeStepUp, { args: [SECURITY_KEY] });
-  expect(await answerRightAndFinish(one)).toMatchObject({ outcome: 'needs_referee', reason: expect.stringMatching(/1 more of/) });
+  // The manager could still have vouched: one strong proof short is a failure, not a referee.
+  expect(await answerRightAndFinish(one)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/1 more of/) });
 
   const two = await startVerification(db, harness, { user: await fullyKnownUser(db, 7), policy, requiredApprovals: 2 });
   await openSession(two);
   await two.handle.executeUpdate(completeStepUp, { args: [SECURITY_KEY] });
-  await two.handle.executeUpdate(recordProof, {
-    args: [{ kind: 'identity_document', status: 'met', detail: 'document verified, name matches' }],
-  });
+  await two.handle.executeUpdate(requestVouch, { args: [FROM] });
+  await two.handle.executeUpdate(recordProof, { args: [{ kind: 'vouch', status: 'met', detail: 'the manager confirmed on video' }] });
   expect(await answerRightAndFinish(two)).toMatchObject({ outcome: 'passed' });
-  expect((await row(two)).receipt).toMatchObject({ assurance: 'privileged', recoveryClass: 'repeated_identity_proofing' });
+  expect((await row(two)).receipt).toMatchObject({
+    assurance: 'privileged',
+    decidedBy: ['destination_of_record', 'idp_phishing_resistant', 'vouch'],
+    recoveryClass: 'recovery_code_and_authenticator',
+  });
+});
+
+describe('vouch: the manager on file vouches for the user', () => {
+  test('asked once: the request goes to the manager’s work address, never the caller’s; their confirmation passes', async () => {
+    const user = await fullyKnownUser(db, 11);
+    const manager = await db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: user.managerId! });
+    const v = await startVerification(db, harness, { user, policy: standard() });
+    await openSession(v);
+
+    const asked = await v.handle.executeUpdate(requestVouch, { args: [FROM] });
+    expect(asked).toMatchObject({ kind: 'vouch', status: 'pending', detail: expect.stringContaining(manager.displayName) });
+    expect(await refusal(v.handle.executeUpdate(requestVouch, { args: [FROM] }))).toBe('a vouch was already requested (pending)');
+    const email = (await outboxFor(db, v.id)).filter((m) => m.to === manager.email);
+    expect(email).toHaveLength(1);
+    expect(email[0].body).toMatch(/\/ssp\/vouch#token=[\w-]{43}/);
+    const request = await db.dataSource.getRepository(VouchRequestEntity).findOneByOrFail({ verificationId: v.id });
+    expect(request).toMatchObject({ voucherUserId: manager.id, status: 'sent', requesterIp: '203.0.113.7' });
+    expect(request.tokenHash.toString('hex')).not.toContain(email[0].body.match(/token=([\w-]+)/)![1]);
+
+    await v.handle.executeUpdate(recordProof, { args: [{ kind: 'vouch', status: 'met', detail: 'the manager confirmed in person' }] });
+    expect((await answerRightAndFinish(v)).outcome).toBe('passed');
+    expect((await row(v)).receipt).toMatchObject({
+      decidedBy: ['destination_of_record', 'vouch'],
+      recoveryClass: 'two_recovery_codes',
+    });
+    await checkReplay(v, 'proofs-vouch-confirmed');
+  });
+
+  test('a refusal is evidence against: failed, whatever the answers', async () => {
+    const v = await startVerification(db, harness, { user: await fullyKnownUser(db, 12), policy: standard() });
+    await openSession(v);
+    await v.handle.executeUpdate(requestVouch, { args: [FROM] });
+    await v.handle.executeUpdate(recordProof, {
+      args: [{ kind: 'vouch', status: 'against', detail: 'the manager refused: they did not speak to the caller' }],
+    });
+    expect(await answerRightAndFinish(v)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/manager refused/) });
+    await checkReplay(v, 'proofs-vouch-refused');
+  });
+
+  test('no answer before the session ends: the manager may be on leave, so a referee decides, not a failure', async () => {
+    const v = await startVerification(db, harness, { user: await fullyKnownUser(db, 13), policy: standard() });
+    await openSession(v);
+    await v.handle.executeUpdate(requestVouch, { args: [FROM] });
+    expect((await answerRightAndFinish(v)).outcome).toBe('needs_referee');
+    expect((await row(v)).proofs!.filter((p) => p.kind === 'vouch').map((p) => p.status)).toEqual(['pending', 'unavailable']);
+    expect((await row(v)).proofs!.at(-1)!.detail).toMatch(/^no answer before the session ended: asked .* \(manager\) to vouch$/);
+    await checkReplay(v, 'proofs-vouch-unanswered');
+  });
+
+  test('nobody on file: the vouch is unavailable from the start, and asking is refused with the reason', async () => {
+    const v = await startVerification(db, harness, { user: await userWithoutManager(2), policy: standard() });
+    await openSession(v);
+    expect(await refusal(v.handle.executeUpdate(requestVouch, { args: [FROM] }))).toBe(
+      'nobody on file can vouch: the directory holds no active manager',
+    );
+  });
 });

@@ -38,9 +38,22 @@ export interface ProofOptions {
   unavailable: { kind: ProofKind; detail: string }[];
 }
 
+/** A vouch request went to the person on file, or there is nobody to send it to. */
+export type VouchRequestResult = { sent: true; voucherName: string; relation: 'manager' } | { sent: false; detail: string };
+
 export interface VerificationActivities {
   /** Under an assurance policy, before the link goes out: the destination's standing and which proofs the user can give. */
   prepareProofs(input: { verificationId: string; userId: string; idpStepUp: boolean }): Promise<ProofOptions>;
+  /**
+   * Sends the person on file (the manager) a single-use link to vouch for the user, valid until
+   * `expiresAt`; once per request, whatever the retries.
+   */
+  requestVouch(input: {
+    verificationId: string;
+    userId: string;
+    expiresAt: string;
+    from: { ip: string | null; userAgent: string | null };
+  }): Promise<VouchRequestResult>;
   /** Issues the link and sends it, once; answers when it expires. */
   deliverLink(input: { verificationId: string; userId: string; channel: Channel; linkLifetimeSeconds: number }): Promise<{
     linkExpiresAt: string;

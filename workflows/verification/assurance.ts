@@ -17,8 +17,10 @@ export const STRONG_PROOFS: readonly ProofKind[] = ['recovery_passkey', 'idp_phi
  * - `against`: evidence the caller is not the user (the voucher refused, the number was just swapped).
  * - `unavailable`: the user cannot give it (no passkey enrolled, no manager on file or no answer from them
  *   in time, a number the caller dictated).
+ * - `pending`: asked for and not answered yet (a vouch request waiting for the manager). It counts as
+ *   not given; the workflow turns it into `unavailable` when the session ends without an answer.
  */
-export type ProofStatus = 'met' | 'failed' | 'against' | 'unavailable';
+export type ProofStatus = 'met' | 'failed' | 'against' | 'unavailable' | 'pending';
 
 export interface ProofResult {
   kind: ProofKind;
@@ -92,7 +94,7 @@ export function assessProofs(policy: AssurancePolicy, proofs: readonly ProofResu
 
   const failedRequired = missing.filter((kind) => statusOf(kind) === 'failed');
   const strongTried = policy.strong.from.filter((kind) => statusOf(kind) === 'failed');
-  const strongOpen = policy.strong.from.filter((kind) => statusOf(kind) === undefined);
+  const strongOpen = policy.strong.from.filter((kind) => statusOf(kind) === undefined || statusOf(kind) === 'pending');
   // Name the strong proofs the user could still have given; all of them when none could.
   const possible = policy.strong.from.filter((kind) => statusOf(kind) !== 'unavailable');
   const needs = [

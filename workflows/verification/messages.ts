@@ -67,6 +67,14 @@ export interface ProofInput {
   evidence?: ProofResult['evidence'];
 }
 
+/**
+ * The user asks the person on file (their manager) to vouch for them. Where the request came
+ * from is shown to that person, so they can tell whether it looks like the user they know.
+ */
+export interface VouchRequestInput {
+  from: { ip: string | null; userAgent: string | null };
+}
+
 export interface CancelInput {
   cancelledBy: string;
 }
@@ -76,6 +84,7 @@ export const submitAnswer = defineUpdate<{ grade: Grade }, [AnswerInput]>('submi
 export const finishSession = defineUpdate<FinishResult, [ClientSignals]>('finishSession');
 export const completeStepUp = defineUpdate<void, [StepUpInput]>('completeStepUp');
 export const recordProof = defineUpdate<ProofResult, [ProofInput]>('recordProof');
+export const requestVouch = defineUpdate<ProofResult, [VouchRequestInput]>('requestVouch');
 export const approveReset = defineUpdate<Approval, [ApproveResetInput]>('approveReset');
 export const cancelVerification = defineUpdate<void, [CancelInput]>('cancelVerification');
 export const supersede = defineSignal<[{ supersededBy: string }]>('supersede');

@@ -1,5 +1,5 @@
 import type { AssurancePolicy, ProofKind, ProofResult, ProofStatus } from './assurance';
-import type { ProofOptions } from './activities';
+import type { ProofOptions, VouchRequestResult } from './activities';
 import type { ProofInput, StepUpInput } from './messages';
 import type { VerificationState } from './model';
 
@@ -57,6 +57,22 @@ export class ProofLedger {
     else this.add('idp_phishing_resistant', 'unavailable', `signed in at ${issuer}, but not with a phishing-resistant method`, evidence);
   }
 
+  /** Why the user cannot ask for a vouch now, or undefined when they can. */
+  vouchRefusal(): string | undefined {
+    if (!this.counts('vouch')) return `the ${this.assurance.name} policy does not use vouch`;
+    const status = this.latest('vouch')?.status;
+    if (status === 'unavailable') return this.latest('vouch')!.detail;
+    if (status) return `a vouch was already requested (${status})`;
+    return undefined;
+  }
+
+  /** The request went out, and the vouch waits for the voucher's answer; or there is nobody to ask. */
+  vouchRequested(result: VouchRequestResult): ProofResult {
+    return result.sent
+      ? this.add('vouch', 'pending', `asked ${result.voucherName} (${result.relation}) to vouch; waiting for their answer`)
+      : this.add('vouch', 'unavailable', result.detail);
+  }
+
   /**
    * When the session ends. Whether a user has a phishing-resistant method at the IdP is known only
    * when they use it: not signing in there is not a proof they could have given and did not.
@@ -65,12 +81,33 @@ export class ProofLedger {
     if (this.counts('idp_phishing_resistant') && !this.proofs.some((p) => p.kind === 'idp_phishing_resistant')) {
       this.add('idp_phishing_resistant', 'unavailable', 'the user did not sign in at the organisation’s IdP');
     }
+    this.closePending('before the session ended');
   }
 
-  /** Why a proof the API checked cannot be recorded now, or undefined when it can. */
+  /** A request nobody answered in time is a proof the user could not give (a manager on leave), not a failure. */
+  closePending(when: string): void {
+    for (const kind of this.assurance.strong.from) {
+      const proof = this.latest(kind);
+      if (proof?.status === 'pending') this.add(kind, 'unavailable', `no answer ${when}: ${proof.detail.replace(/; waiting.*$/, '')}`);
+    }
+  }
+
+  /**
+   * Why a proof the API checked cannot be recorded now, or undefined when it can: only kinds the
+   * policy uses and the user could give, never over a met one, and a vouch only as the answer to
+   * a request that is waiting.
+   */
   refusal(input: ProofInput): string | undefined {
     if (!this.counts(input.kind)) return `the ${this.assurance.name} policy does not use ${input.kind}`;
-    if (this.proofs.some((p) => p.kind === input.kind && p.status === 'met')) return `${input.kind} is already met`;
+    const status = this.latest(input.kind)?.status;
+    if (status === 'met') return `${input.kind} is already met`;
+    if (status === 'unavailable') return `${input.kind} is unavailable for this verification: ${this.latest(input.kind)!.detail}`;
+    if (input.kind === 'vouch' && status !== 'pending') return 'no vouch request is waiting for an answer';
+    return undefined;
+  }
+
+  private latest(kind: ProofKind): ProofResult | undefined {
+    for (let i = this.proofs.length - 1; i >= 0; i--) if (this.proofs[i].kind === kind) return this.proofs[i];
     return undefined;
   }
 

@@ -7,6 +7,7 @@ import {
   type ClientSignals,
   finishSession,
   recordProof,
+  requestVouch,
   startSession,
   submitAnswer,
   supersede,
@@ -63,6 +64,8 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   // Set when the verification starts under an assurance policy: the proofs then decide (docs/assurance.md).
   let ledger: ProofLedger | undefined;
   let proofOptions: ProofOptions | undefined;
+  let vouchAsked = false;
+  let vouchBeingSent = false;
 
   // The status the verification row shows. Handlers answer only once it is written, so a caller
   // who reads the verification right after an Update sees its effect.
@@ -159,6 +162,28 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   );
 
   wf.setHandler(
+    requestVouch,
+    async ({ from }) => {
+      // Two requests can pass the validator in one activation: only the first sends.
+      if (vouchAsked) throw wf.ApplicationFailure.nonRetryable('a vouch was already requested', 'VouchRefused');
+      vouchAsked = vouchBeingSent = true;
+      const result = await acts
+        .requestVouch({ verificationId, userId: input.userId, expiresAt: state.sessionExpiresAt!, from })
+        .finally(() => (vouchBeingSent = false));
+      const proof = ledger!.vouchRequested(result);
+      await acts.recordProgress({ verificationId, status: state.status, proofs: state.proofs });
+      return proof;
+    },
+    {
+      validator: (_request) => {
+        if (!ledger) throw new Error('this verification is not decided by proofs');
+        if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot ask for a vouch while ${state.status}`);
+        throwIf(ledger.vouchRefusal());
+      },
+    },
+  );
+
+  wf.setHandler(
     approveReset,
     async (request) => {
       const approval = { ...request, approvedAt: new Date(Date.now()).toISOString() };
@@ -236,6 +261,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
 
   const finish = async (outcome: Outcome, reason: string, decision?: OutcomeDecision | AssuredDecision) => {
     state.outcomeReason = reason;
+    ledger?.closePending(`before the verification ended (${outcome.replace(/_/g, ' ')})`);
     state.receipt = buildReceipt(outcome, reason, state.proofs ?? [], ledger && policy.assurance, decision);
     if (outcome !== 'passed') await acts.revokeLinks({ verificationId });
     await setStatus(outcome, outcome);
@@ -303,8 +329,8 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
       return finish('timed_out', 'the session expired before the user finished');
     }
     if (cancelRequest) return cancel();
-    // Answers still being graded belong to the session the user just finished.
-    await wf.condition(() => answersBeingGraded === 0);
+    // Answers still being graded, and a vouch request being sent, belong to the session the user just finished.
+    await wf.condition(() => answersBeingGraded === 0 && !vouchBeingSent);
 
     state.risk = await acts.assessRisk({
       verificationId,

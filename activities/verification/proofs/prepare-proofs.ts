@@ -9,10 +9,16 @@ export interface ProofActivityDeps {
   dataSource: DataSource;
   /** Carrier data for SMS destinations (Twilio Lookup); none means the number is not checked. */
   lookup?: DestinationLookup;
+  /** Whether an identity-verification provider is configured (IDV_ISSUER); without one the identity document is unavailable. */
+  identityVerification?: boolean;
 }
 
 /** What the proofs can be: the destination held against the record, and the strong proofs the user has. */
-export function createProofActivities({ dataSource, lookup }: ProofActivityDeps): Pick<VerificationActivities, 'prepareProofs'> {
+export function createProofActivities({
+  dataSource,
+  lookup,
+  identityVerification = false,
+}: ProofActivityDeps): Pick<VerificationActivities, 'prepareProofs'> {
   return {
     async prepareProofs({ verificationId, userId, idpStepUp }): Promise<ProofOptions> {
       const verification = await dataSource.getRepository(VerificationEntity).findOneBy({ id: verificationId });
@@ -40,21 +46,33 @@ export function createProofActivities({ dataSource, lookup }: ProofActivityDeps)
         options = { onRecord: true, detail: `${destinationMasked} is the ${what} on record` };
       }
       const hasPasskey = await dataSource.getRepository(RecoveryPasskeyEntity).existsBy({ userId });
-      return { destination: options, unavailable: unavailableProofs({ hasPasskey, idpStepUp }) };
+      const hasVoucher =
+        !!user?.managerId && (await dataSource.getRepository(DirectoryUserEntity).existsBy({ id: user.managerId, active: true }));
+      return { destination: options, unavailable: unavailableProofs({ hasPasskey, idpStepUp, hasVoucher, identityVerification }) };
     },
   };
 }
 
 /**
  * The strong proofs this user cannot give: a recovery passkey when they have enrolled none; the
- * IdP sign-in when the policy does not offer it. Vouching (a manager or recovery contact on file)
- * and identity documents (a configured provider) go as their steps arrive.
+ * IdP sign-in when the policy does not offer it; a vouch when no active manager is on file; an
+ * identity document when no identity-verification provider is configured.
  */
-function unavailableProofs({ hasPasskey, idpStepUp }: { hasPasskey: boolean; idpStepUp: boolean }): ProofOptions['unavailable'] {
+function unavailableProofs({
+  hasPasskey,
+  idpStepUp,
+  hasVoucher,
+  identityVerification,
+}: {
+  hasPasskey: boolean;
+  idpStepUp: boolean;
+  hasVoucher: boolean;
+  identityVerification: boolean;
+}): ProofOptions['unavailable'] {
   return [
     ...(hasPasskey ? [] : [{ kind: 'recovery_passkey' as const, detail: 'no recovery passkey is enrolled' }]),
     ...(idpStepUp ? [] : [{ kind: 'idp_phishing_resistant' as const, detail: 'signing in at the organisation’s IdP is not offered' }]),
-    { kind: 'vouch', detail: 'vouching is not set up' },
-    { kind: 'identity_document', detail: 'no identity-verification provider is configured' },
+    ...(hasVoucher ? [] : [{ kind: 'vouch' as const, detail: 'nobody on file can vouch: the directory holds no active manager' }]),
+    ...(identityVerification ? [] : [{ kind: 'identity_document' as const, detail: 'no identity-verification provider is configured' }]),
   ];
 }

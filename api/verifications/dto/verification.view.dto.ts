@@ -14,7 +14,7 @@ import {
 } from '../../../workflows/verification/model';
 import { PROOF_KINDS, type ProofKind, type ProofStatus, type RecoveryClass } from '../../../workflows/verification/assurance';
 
-const PROOF_STATUSES: ProofStatus[] = ['met', 'failed', 'against', 'unavailable'];
+const PROOF_STATUSES: ProofStatus[] = ['met', 'failed', 'against', 'unavailable', 'pending'];
 const RECOVERY_CLASSES: RecoveryClass[] = ['two_recovery_codes', 'recovery_code_and_authenticator', 'repeated_identity_proofing'];
 
 /**

@@ -12,9 +12,11 @@ import { PasskeyChallengeEntity, RecoveryPasskeyEntity } from './recovery-passke
 import { SspSessionEntity } from './ssp-session.entity';
 import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
+import { VouchRequestEntity } from './vouch-request.entity';
 import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from './webhook.entities';
 
 export type { PasskeyCeremony } from './recovery-passkey.entity';
+export type { VouchHow, VouchStatus } from './vouch-request.entity';
 
 export {
   ApiKeyEntity,
@@ -36,6 +38,7 @@ export {
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  VouchRequestEntity,
   WebhookDeliveryEntity,
   WebhookEventEntity,
   WebhookSubscriptionEntity,
@@ -61,6 +64,7 @@ export const ENTITIES = [
   SspSessionEntity,
   VerificationEntity,
   VerificationLinkEntity,
+  VouchRequestEntity,
   WebhookDeliveryEntity,
   WebhookEventEntity,
   WebhookSubscriptionEntity,

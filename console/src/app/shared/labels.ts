@@ -134,6 +134,7 @@ export const PROOF_STATE: Record<ProofState, string> = {
   failed: 'Failed',
   against: 'Evidence against',
   unavailable: 'Not available',
+  pending: 'Asked, awaiting answer',
   waiting: 'Waiting',
   not_checked: 'Not checked',
 };

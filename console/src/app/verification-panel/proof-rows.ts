@@ -54,7 +54,7 @@ export function stillNeeded(assurance: string, rows: readonly ProofRow[]): strin
   if (stateOf('destination_of_record') !== 'met') parts.push(PROOF.destination_of_record.term);
   const short = policy.strong - STRONG.filter((kind) => stateOf(kind) === 'met').length;
   if (short > 0) {
-    const possible = STRONG.filter((kind) => stateOf(kind) === 'waiting');
+    const possible = STRONG.filter((kind) => stateOf(kind) === 'waiting' || stateOf(kind) === 'pending');
     parts.push(
       possible.length
         ? `${count(short)} more of: ${terms(possible)}`

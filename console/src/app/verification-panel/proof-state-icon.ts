@@ -26,6 +26,10 @@ import type { ProofState } from '../shared/labels';
           <circle cx="10" cy="10" r="8" class="ring" />
           <path d="M10 5.5V10l3 2" class="hand" />
         }
+        @case ('pending') {
+          <circle cx="10" cy="10" r="8" class="ring" />
+          <path d="M10 5.5V10l3 2" class="hand" />
+        }
         @default {
           <circle cx="10" cy="10" r="8" class="ring" />
           <path d="M6 10h8" class="hand" />

@@ -651,6 +651,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ssp/session/identity-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Optional: check an identity document and a selfie at the identity-verification provider, as a proof */
+        post: operations["IdentityDocumentController_begin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/identity-document/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider returns here; the browser goes back to the SSP with ?document=met|failed|cancelled */
+        get: operations["IdentityDocumentController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ssp/session/vouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the user can ask their manager to vouch, and where the request stands */
+        get: operations["SspVouchController_view"];
+        put?: never;
+        /** Sends the manager on file a request to vouch for the user (once) */
+        post: operations["SspVouchController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouches/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The voucher opened the link: sign in at the organisation’s IdP to see the request */
+        post: operations["VouchesController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouches/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IdP returns here; the browser goes back to the vouch page with ?vouch=<result> */
+        get: operations["VouchesController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouches/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request the signed-in voucher is answering: who asks, why and from where */
+        get: operations["VouchesController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouches/request/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (after speaking on video or in person) or refuse; once */
+        post: operations["VouchesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -856,6 +976,29 @@ export interface components {
         LimitsView: {
             maxVerificationsPerUserPerDay: number;
         };
+        StrongProofsView: {
+            /** @description At least this many different kinds from `from` */
+            count: number;
+            from: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
+        };
+        AssurancePolicyView: {
+            /** @description standard or privileged: the name verifications and receipts carry */
+            name: string;
+            /** @description Each must be met */
+            required: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
+            strong: components["schemas"]["StrongProofsView"];
+        };
+        AssuranceSettingsView: {
+            /**
+             * @description `questions`: the earlier rule; `proofs`: the policies decide
+             * @enum {string}
+             */
+            mode: "questions" | "proofs";
+            /** @description Everyone but the members of the privileged groups */
+            standard: components["schemas"]["AssurancePolicyView"];
+            /** @description Members of the privileged groups */
+            privileged: components["schemas"]["AssurancePolicyView"];
+        };
         RoleGroupsView: {
             admin: string[];
             agent: string[];
@@ -883,6 +1026,7 @@ export interface components {
             organisationDomains: string[];
             privilegedGroups: string[];
             agentsSeeRiskScore: boolean;
+            assurance: components["schemas"]["AssuranceSettingsView"];
             sso: components["schemas"]["SsoSettingsView"];
             /** @description null: no connector; the directory is imported by hand */
             directorySource: components["schemas"]["DirectorySourceView"] | null;
@@ -903,6 +1047,28 @@ export interface components {
             /** @description Offer the sign-in at the organisation’s IdP in the SSP */
             idpStepUp: boolean;
         };
+        EditableStrongProofsDto: {
+            /** @description At most the number of kinds in `from` */
+            count: number;
+            /** @description The kinds the strong proofs are taken from; none of them in `required` */
+            from: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
+        };
+        EditableAssurancePolicyDto: {
+            /** @description Each of these must be met */
+            required: ("destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document")[];
+            strong: components["schemas"]["EditableStrongProofsDto"];
+        };
+        EditableAssuranceDto: {
+            /**
+             * @description `questions`: the earlier rule; `proofs`: the policies below decide
+             * @enum {string}
+             */
+            mode: "questions" | "proofs";
+            /** @description Everyone but the members of the privileged groups */
+            standard: components["schemas"]["EditableAssurancePolicyDto"];
+            /** @description Members of the privileged groups; at least as strict as the standard one */
+            privileged: components["schemas"]["EditableAssurancePolicyDto"];
+        };
         UpdatePolicyDto: {
             /** @description The version this edit starts from (policy.version from GET /settings); a newer one in force gets a 409 */
             basedOnVersion: string;
@@ -913,6 +1079,8 @@ export interface components {
             /** @description Directory groups whose members need two different approvers */
             privilegedGroups: string[];
             agentsSeeRiskScore: boolean;
+            /** @description Absent: the assurance in force is kept */
+            assurance?: components["schemas"]["EditableAssuranceDto"];
         };
         PolicyVersionView: {
             changedBy: string;
@@ -924,6 +1092,8 @@ export interface components {
             limits: components["schemas"]["LimitsView"];
             privilegedGroups: string[];
             agentsSeeRiskScore: boolean;
+            /** @description Null for a version saved before assurance was part of it: RESETGATE_ASSURANCE and the built-in policies applied */
+            assurance: components["schemas"]["AssuranceSettingsView"] | null;
         };
         PolicyVersionList: {
             /** @description Newest first; the environment’s first values are not listed */
@@ -1095,7 +1265,7 @@ export interface components {
             /** @enum {string} */
             kind: "destination_of_record" | "recovery_passkey" | "idp_phishing_resistant" | "vouch" | "identity_document";
             /** @enum {string} */
-            status: "met" | "failed" | "against" | "unavailable";
+            status: "met" | "failed" | "against" | "unavailable" | "pending";
             /** @description What was checked and what it showed, in plain words */
             detail: string;
             /** Format: date-time */
@@ -1330,6 +1500,12 @@ export interface components {
             /** @description The passkey was confirmed in this verification */
             asserted: boolean;
         };
+        IdentityDocumentOfferView: {
+            /** @description Whether the page may offer "Verify with an identity document" */
+            offered: boolean;
+            /** @description Whether a document was already checked in this verification (met or failed) */
+            done: boolean;
+        };
         QuestionOptionView: {
             id: string;
             label: string;
@@ -1349,6 +1525,7 @@ export interface components {
             sessionExpiresAt: string;
             stepUp: components["schemas"]["StepUpView"];
             passkey: components["schemas"]["PasskeyOfferView"];
+            identityDocument: components["schemas"]["IdentityDocumentOfferView"];
             total: number;
             answered: number;
             questions: components["schemas"]["SessionQuestionView"][];
@@ -1497,6 +1674,76 @@ export interface components {
              */
             proof: "met";
         };
+        IdentityDocumentStart: {
+            /** @description Send the browser here: the identity-verification provider’s page */
+            authorizationUrl: string;
+        };
+        SspVouchView: {
+            /** @description Whether the user can ask someone to vouch now */
+            offered: boolean;
+            /**
+             * @description none: not asked yet; pending: waiting for the answer
+             * @enum {string}
+             */
+            status: "none" | "pending" | "met" | "against" | "unavailable" | "failed";
+            /** @description Who was asked, by name */
+            voucherName: string | null;
+            /** @description In plain words */
+            detail: string;
+        };
+        VouchSignInDto: {
+            /** @description The token from the vouch link’s fragment */
+            token: string;
+        };
+        VouchSignInStart: {
+            /** @description Send the browser here: the organisation’s sign-in page */
+            authorizationUrl: string;
+        };
+        VouchRequesterView: {
+            name: string;
+            title: string | null;
+            department: string | null;
+            office: string | null;
+        };
+        VouchOriginView: {
+            /** @description The address the request came from */
+            ip: string | null;
+            /** @description The browser and device, as it describes itself */
+            device: string | null;
+        };
+        VouchRequestView: {
+            requester: components["schemas"]["VouchRequesterView"];
+            /** @enum {string} */
+            relation: "manager";
+            /** @description Why the helpdesk is verifying them, in words */
+            reason: string;
+            ticketRef: string | null;
+            /** @description The helpdesk agent who started the verification */
+            agent: string;
+            /** Format: date-time */
+            askedAt: string;
+            from: components["schemas"]["VouchOriginView"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "signed_in" | "confirmed" | "refused" | "closed";
+        };
+        VouchDecisionDto: {
+            /**
+             * @description Confirm only after speaking to the person on video or in person
+             * @enum {string}
+             */
+            decision: "confirm" | "refuse";
+            /**
+             * @description How you spoke to them; required to confirm
+             * @enum {string}
+             */
+            how?: "video" | "in_person";
+        };
+        VouchDecisionResult: {
+            /** @enum {string} */
+            status: "confirmed" | "refused";
+        };
         CreateWebhookDto: {
             /**
              * @description Where events are POSTed: an http(s) URL
@@ -1504,14 +1751,14 @@ export interface components {
              */
             url: string;
             /** @description Default: every event */
-            events?: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
+            events?: ("verification.created" | "verification.completed" | "verification.reset_approved" | "verification.vouch_refused")[];
             description?: string;
         };
         CreatedWebhook: {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
+            events: ("verification.created" | "verification.completed" | "verification.reset_approved" | "verification.vouch_refused")[];
             description: string | null;
             createdBy: string;
             /** Format: date-time */
@@ -1523,7 +1770,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("verification.created" | "verification.completed" | "verification.reset_approved")[];
+            events: ("verification.created" | "verification.completed" | "verification.reset_approved" | "verification.vouch_refused")[];
             description: string | null;
             createdBy: string;
             /** Format: date-time */
@@ -1538,7 +1785,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "verification.created" | "verification.completed" | "verification.reset_approved";
+            eventType: "verification.created" | "verification.completed" | "verification.reset_approved" | "verification.vouch_refused";
             /** Format: uuid */
             verificationId: string;
             /** @enum {string} */
@@ -2476,6 +2723,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasskeyAssertedView"];
+                };
+            };
+        };
+    };
+    IdentityDocumentController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityDocumentStart"];
+                };
+            };
+        };
+    };
+    IdentityDocumentController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SspVouchController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SspVouchView"];
+                };
+            };
+        };
+    };
+    SspVouchController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SspVouchView"];
+                };
+            };
+        };
+    };
+    VouchesController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VouchSignInStart"];
+                };
+            };
+        };
+    };
+    VouchesController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VouchesController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VouchRequestView"];
+                };
+            };
+        };
+    };
+    VouchesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VouchDecisionResult"];
                 };
             };
         };

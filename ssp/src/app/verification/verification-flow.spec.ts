@@ -6,6 +6,7 @@ import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
 import { PasskeyProof } from '../passkeys/passkey-proof';
 import type { WebAuthnPrompts } from '../passkeys/webauthn';
 import type { PageSignals } from './page-signals';
+import { VouchRequest } from '../vouch/vouch-request';
 import { VerificationFlow } from './verification-flow';
 
 const SIGNALS: ClientSignals = { timezone: 'Europe/London', pasteCount: 0, focusLossCount: 1 };
@@ -24,6 +25,7 @@ const session = (questions: SessionQuestion[], offered = false, passkeyOffered =
   sessionExpiresAt: '2026-07-01T12:10:00.000Z',
   stepUp: { offered, result: null },
   passkey: { offered: passkeyOffered, asserted: false },
+  identityDocument: { offered: false, done: false },
   total: questions.length,
   answered: questions.filter((q) => q.answered).length,
   questions,
@@ -62,7 +64,7 @@ beforeEach(() => {
 function openAt(url: string): VerificationFlow {
   history.replaceState(null, '', url);
   const webauthn = prompts as unknown as WebAuthnPrompts;
-  return new VerificationFlow(pageSignals, webauthn, new PasskeyProof(webauthn), enrolment);
+  return new VerificationFlow(pageSignals, webauthn, new PasskeyProof(webauthn), enrolment, new VouchRequest());
 }
 
 /** Lets the flow's awaited calls finish. */
@@ -277,7 +279,7 @@ describe('VerificationFlow: back from the organisation’s sign-in page', () => 
     expect(flow.step()).toBe('starting');
     expect(location.href).toBe('http://localhost/ssp/');
     await settle();
-    expect(calls.map((c) => c.path)).toEqual(['/api/v1/ssp/session']);
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/ssp/session', '/api/v1/ssp/session/vouch']);
     expect(flow.step()).toBe('question');
     expect(flow.current()?.id).toBe('q2');
     expect(flow.stepUpReturn()).toBe('mismatch');
@@ -379,5 +381,98 @@ describe('VerificationFlow: the recovery passkey', () => {
     const { flow } = await onPasskeyStep(true);
     flow.skipPasskey();
     expect(flow.step()).toBe('step_up');
+  });
+});
+
+describe('VerificationFlow: asking the manager to vouch', () => {
+  const vouchView = (status: string, offered = false) => ({
+    offered,
+    status,
+    voucherName: 'Dana Reyes',
+    detail:
+      status === 'pending' ? 'asked Dana Reyes (manager) to vouch; waiting for their answer' : 'You can ask your manager to vouch for you.',
+  });
+
+  async function offered(more: Record<string, (() => Answer)[]>) {
+    const calls = api({
+      '/api/v1/ssp/sessions': [() => ok({ status: 'in_progress' })],
+      '/api/v1/ssp/session': [() => ok(session([question('q1')]))],
+      ...more,
+    });
+    const flow = openAt('/ssp/#token=tok_abc');
+    await flow.start();
+    return { flow, calls };
+  }
+
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  it('offers the vouch after Start when a manager is on file, and the questions after skipping it', async () => {
+    const { flow } = await offered({ '/api/v1/ssp/session/vouch': [() => ok(vouchView('none', true))] });
+    expect(flow.step()).toBe('vouch');
+    flow.continueFromVouch();
+    expect(flow.step()).toBe('question');
+  });
+
+  it('goes straight to the questions when nobody can vouch', async () => {
+    const { flow } = await offered({ '/api/v1/ssp/session/vouch': [() => ok(vouchView('unavailable'))] });
+    expect(flow.step()).toBe('question');
+  });
+
+  it('asks once, then waits for the answer before finishing, and finishes when it lands', async () => {
+    const { flow, calls } = await offered({
+      '/api/v1/ssp/session/vouch': [
+        () => ok(vouchView('none', true)),
+        () => ok(vouchView('pending')),
+        () => ok(vouchView('pending')),
+        () => ok(vouchView('met')),
+        () => ok(vouchView('met')),
+      ],
+      '/api/v1/ssp/session/answers': [() => ok()],
+      '/api/v1/ssp/session/finish': [() => ok({ outcome: 'passed' })],
+    });
+    await flow.askVouch();
+    expect(calls.filter((c) => c.path === '/api/v1/ssp/session/vouch')).toHaveLength(2);
+    expect(flow.vouch.pending()).toBe(true);
+    flow.continueFromVouch();
+    flow.vouch.stop();
+    const answered = flow.answer(null, 1000, false);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(flow.step()).toBe('vouch_wait');
+    await jest.advanceTimersByTimeAsync(3000);
+    expect(flow.step()).toBe('vouch_wait');
+    await jest.advanceTimersByTimeAsync(3000);
+    await answered;
+    await jest.advanceTimersByTimeAsync(0);
+    expect(flow.step()).toBe('passed');
+    expect(calls.filter((c) => c.path === '/api/v1/ssp/session/finish')).toHaveLength(1);
+  });
+
+  it('lets the user finish without the answer', async () => {
+    const { flow, calls } = await offered({
+      '/api/v1/ssp/session/vouch': [() => ok(vouchView('none', true)), () => ok(vouchView('pending')), () => ok(vouchView('pending'))],
+      '/api/v1/ssp/session/answers': [() => ok()],
+      '/api/v1/ssp/session/finish': [() => ok({ outcome: 'needs_referee' })],
+    });
+    await flow.askVouch();
+    flow.vouch.stop();
+    flow.continueFromVouch();
+    void flow.answer(null, 1000, false);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(flow.step()).toBe('vouch_wait');
+    flow.finishWithoutWaiting();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(flow.step()).toBe('referee');
+    await jest.advanceTimersByTimeAsync(3000);
+    expect(calls.filter((c) => c.path === '/api/v1/ssp/session/finish')).toHaveLength(1);
+  });
+
+  it('tells the user when the manager cannot be asked after all, and goes on', async () => {
+    const { flow } = await offered({
+      '/api/v1/ssp/session/vouch': [() => ok(vouchView('none', true)), () => refused(409, 'vouch-unavailable')],
+    });
+    await flow.askVouch();
+    expect(flow.step()).toBe('question');
+    expect(flow.vouchNotice()).toContain('can’t be asked');
   });
 });

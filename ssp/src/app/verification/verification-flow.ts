@@ -1,8 +1,11 @@
 import { computed, Injectable, signal } from '@angular/core';
 import { problemSlug, type SessionQuestion, settle, sspApi } from '../api/ssp-client';
+import { IdentityDocumentProof } from '../identity-document/identity-document-proof';
 import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
 import { PasskeyProof } from '../passkeys/passkey-proof';
 import { WebAuthnPrompts } from '../passkeys/webauthn';
+import { VOUCH_POLL_MS, VouchRequest } from '../vouch/vouch-request';
+import { onVouchPage } from '../vouch/vouch-route';
 import { PageSignals } from './page-signals';
 
 export type Step =
@@ -10,6 +13,9 @@ export type Step =
   | 'starting'
   | 'passkey'
   | 'step_up'
+  | 'identity_document'
+  | 'vouch'
+  | 'vouch_wait'
   | 'question'
   | 'finishing'
   | 'passed'
@@ -46,20 +52,32 @@ export class VerificationFlow {
 
   private readonly token: string | null;
   private stepUpOffered = false;
+  private vouchOffered = false;
 
   constructor(
     private readonly signals: PageSignals,
     private readonly prompts: WebAuthnPrompts,
     private readonly passkeyProof: PasskeyProof,
     private readonly enrolment: PasskeyEnrolment,
+    readonly vouch: VouchRequest,
+    readonly documents: IdentityDocumentProof = new IdentityDocumentProof(),
   ) {
+    // The manager's page has its own token and journey (vouch/vouch-page.ts).
+    if (onVouchPage()) {
+      this.token = null;
+      return;
+    }
     const match = /(?:^#|&)token=([\w-]+)/.exec(location.hash);
     this.token = match?.[1] ?? null;
     const stepUp = new URLSearchParams(location.search).get('stepUp');
-    if (location.hash || stepUp) history.replaceState(null, '', location.pathname);
+    if (location.hash || stepUp || this.documents.returned) history.replaceState(null, '', location.pathname);
     if (stepUp) {
       // Back from the organisation's sign-in page: the session cookie carries on where we were.
       this.stepUpReturn.set((['matched', 'mismatch', 'cancelled', 'closed'] as const).find((s) => s === stepUp) ?? 'cancelled');
+      this.step.set('starting');
+      void this.loadQuestions(false);
+    } else if (this.documents.returned) {
+      // Back from the identity-verification provider: as from the sign-in page.
       this.step.set('starting');
       void this.loadQuestions(false);
     } else if (!this.token) this.step.set('invalid');
@@ -93,7 +111,51 @@ export class VerificationFlow {
   }
 
   skipSignIn(): void {
+    this.step.set(this.afterStepUp());
+  }
+
+  readonly vouchNotice = signal('');
+
+  /** Emails the manager on file; the user goes on to the questions while the answer comes. */
+  async askVouch(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    const asked = await this.vouch.ask();
+    this.busy.set(false);
+    if (asked === 'session_ended') return this.step.set('expired');
+    if (asked === 'error') return this.fail(undefined, undefined);
+    if (asked === 'unavailable') {
+      this.vouchNotice.set('Your manager can’t be asked now. Continue with the questions.');
+      return this.step.set('question');
+    }
+    if (this.vouch.view()?.status === 'unavailable') this.vouchNotice.set(this.vouch.view()!.detail);
+  }
+
+  /** Leaves for the identity-verification provider; it sends the browser back here with ?document=. */
+  async verifyIdentityDocument(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    const started = await this.documents.begin();
+    if (started === 'leaving') return;
+    this.busy.set(false);
+    if (started === 'unavailable') return this.step.set(this.afterIdentityDocument());
+    if (started === 'session_ended') return this.step.set('expired');
+    this.fail(undefined, undefined);
+  }
+
+  skipIdentityDocument(): void {
+    this.documents.notice.set(null);
+    this.step.set(this.afterIdentityDocument());
+  }
+
+  continueFromVouch(): void {
     this.step.set('question');
+  }
+
+  /** The user would rather not wait for the manager: the verification is decided on what it has. */
+  finishWithoutWaiting(): void {
+    this.vouch.stop();
+    void this.finish(true);
   }
 
   /** The browser's passkey prompt, then the API's check; on success the proof is recorded and the journey goes on. */
@@ -122,6 +184,7 @@ export class VerificationFlow {
     this.busy.set(true);
     this.stepUpReturn.set(null);
     this.passkeyNotice.set(null);
+    this.documents.notice.set(null);
     const { error, response } = await settle(() =>
       sspApi.POST('/api/v1/ssp/session/answers', {
         body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
@@ -134,7 +197,7 @@ export class VerificationFlow {
   }
 
   expire(): void {
-    if (['question', 'landing', 'passkey'].includes(this.step())) this.step.set('expired');
+    if (['question', 'landing', 'passkey', 'identity_document', 'vouch', 'vouch_wait'].includes(this.step())) this.step.set('expired');
   }
 
   /** Right after Start: the passkey first when the user has one, then the organisation's sign-in when offered, then the questions. */
@@ -150,14 +213,30 @@ export class VerificationFlow {
     );
     this.sessionExpiresAt.set(new Date(data.sessionExpiresAt));
     this.stepUpOffered = offerSteps && data.stepUp.offered;
+    this.documents.load(data.identityDocument);
+    const vouch = await this.vouch.load();
+    this.vouchOffered = !!vouch?.offered;
+    this.vouch.watch();
     this.step.set(offerSteps && data.passkey.offered && this.prompts.supported() ? 'passkey' : this.afterPasskey());
   }
 
   private afterPasskey(): Step {
-    return this.stepUpOffered ? 'step_up' : 'question';
+    return this.stepUpOffered ? 'step_up' : this.afterStepUp();
   }
 
-  private async finish(): Promise<void> {
+  /** The identity document when offered, unless the passkey already gave the strong proof. */
+  private afterStepUp(): Step {
+    return this.documents.offered() && this.passkeyNotice() !== 'confirmed' ? 'identity_document' : this.afterIdentityDocument();
+  }
+
+  /** A vouch is offered unless the passkey or the document already gave the strong proof the check needs. */
+  private afterIdentityDocument(): Step {
+    return this.vouchOffered && this.passkeyNotice() !== 'confirmed' && this.documents.notice() !== 'met' ? 'vouch' : 'question';
+  }
+
+  private async finish(withoutWaiting = false): Promise<void> {
+    if (this.step() === 'finishing') return;
+    if (this.vouch.pending() && !withoutWaiting) return this.waitForVouch();
     this.step.set('finishing');
     const { data, error, response } = await settle(() =>
       sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
@@ -165,6 +244,16 @@ export class VerificationFlow {
     if (error || !data) return this.fail(response?.status, error);
     if (data.passkeyEnrolment) this.enrolment.offer();
     this.step.set(FINISHED_STEP[data.outcome] ?? 'failed');
+  }
+
+  /** The answers are in and the manager has not answered yet: finish as soon as they do, or when the user stops waiting. */
+  private async waitForVouch(): Promise<void> {
+    this.step.set('vouch_wait');
+    while (this.step() === 'vouch_wait' && this.vouch.pending()) {
+      await new Promise((resolve) => setTimeout(resolve, VOUCH_POLL_MS));
+      if ((await this.vouch.load()) === null) break;
+    }
+    if (this.step() === 'vouch_wait') await this.finish(true);
   }
 
   private fail(status: number | undefined, problem: unknown): void {
