@@ -97,7 +97,11 @@ function providerConfiguration(config: AppConfig, lookup: AccountLookup): Config
         client_id: config.sso.clientId,
         client_secret: config.sso.clientSecret,
         client_name: 'ResetGate console',
-        redirect_uris: [`${config.publicUrl}/api/v1/auth/callback`, `${config.publicUrl}/api/v1/ssp/step-up/callback`],
+        redirect_uris: [
+          `${config.publicUrl}/api/v1/auth/callback`,
+          `${config.publicUrl}/api/v1/ssp/step-up/callback`,
+          `${config.publicUrl}/api/v1/vouches/callback`,
+        ],
         post_logout_redirect_uris: [`${config.publicUrl}/console/`],
         grant_types: ['authorization_code'],
         response_types: ['code'],

@@ -25,8 +25,11 @@ export class SspVouchService {
     const verification = await this.verificationOf(session);
     const assurance = verification.policy.assurance;
     const vouch = verification.proofs?.filter((p) => p.kind === 'vouch').at(-1);
+    // The person asked, or the one who would be: the user sees the name before asking.
     const request = await this.dataSource.getRepository(VouchRequestEntity).findOneBy({ verificationId: verification.id });
-    const voucher = request && (await this.dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: request.voucherUserId }));
+    const users = this.dataSource.getRepository(DirectoryUserEntity);
+    const voucherId = request?.voucherUserId ?? (await users.findOneBy({ id: verification.userId }))?.managerId;
+    const voucher = voucherId ? await users.findOneBy({ id: voucherId, active: true }) : null;
     const usesVouch = !!assurance && [...assurance.required, ...assurance.strong.from].includes('vouch');
     return {
       offered: usesVouch && verification.status === 'in_progress' && !vouch,

@@ -12,9 +12,10 @@ import { call, type Stack, startStack } from '../support/stack';
 type Caller = 'anonymous' | 'sspSession' | 'passkeyEnrolment' | 'agent' | 'auditor' | 'admin' | 'apiKey';
 /**
  * `twilio`: only requests carrying Twilio's signature, which no caller here has. `passkeyEnrolment`:
- * only the grant a pass gives (the enrolment cookie), good for nothing else.
+ * only the grant a pass gives (the enrolment cookie), good for nothing else. `voucher`: only the
+ * session a manager gets by signing in from a vouch link (test/e2e/vouch.test.ts), which no caller here has.
  */
-type Access = 'public' | 'ssp' | 'passkeyEnrolment' | 'signedIn' | 'twilio' | readonly ('agent' | 'auditor' | 'admin')[];
+type Access = 'public' | 'ssp' | 'passkeyEnrolment' | 'signedIn' | 'twilio' | 'voucher' | readonly ('agent' | 'auditor' | 'admin')[];
 
 const ALL = ['agent', 'auditor', 'admin'] as const;
 const STAFF = ['agent', 'admin'] as const;
@@ -32,6 +33,14 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/ssp/session/answers': 'ssp',
   'POST /api/v1/ssp/session/step-up': 'ssp',
   'GET /api/v1/ssp/step-up/callback': 'public',
+  'POST /api/v1/ssp/session/identity-document': 'ssp',
+  'GET /api/v1/ssp/identity-document/callback': 'public',
+  'GET /api/v1/ssp/session/vouch': 'ssp',
+  'POST /api/v1/ssp/session/vouch': 'ssp',
+  'POST /api/v1/vouches/sign-in': 'public',
+  'GET /api/v1/vouches/callback': 'public',
+  'GET /api/v1/vouches/request': 'voucher',
+  'POST /api/v1/vouches/request/decision': 'voucher',
   'POST /api/v1/ssp/passkeys/authentication/options': 'ssp',
   'POST /api/v1/ssp/passkeys/authentication/verify': 'ssp',
   'POST /api/v1/ssp/passkeys/registration/options': 'passkeyEnrolment',
@@ -120,6 +129,7 @@ afterAll(async () => {
 function expected(access: Access, caller: Caller, credentials: Credentials): 'allowed' | 'unauthenticated' | 'forbidden' {
   if (access === 'public') return 'allowed';
   if (access === 'twilio') return 'forbidden';
+  if (access === 'voucher') return 'unauthenticated';
   if (access === 'ssp') return caller === 'sspSession' ? 'allowed' : 'unauthenticated';
   if (access === 'passkeyEnrolment') return caller === 'passkeyEnrolment' ? 'allowed' : 'unauthenticated';
   const consoleUser = ['agent', 'auditor', 'admin'].includes(caller);
