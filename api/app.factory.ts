@@ -13,6 +13,7 @@ import { CODEC_BODY_LIMIT, CODEC_PATH } from './codec/codec-path';
 import { ProblemFilter } from './common/problem.filter';
 import { AppConfig } from '../core/config/app-config';
 import { createDevIdp, DEV_IDP_PATH } from './dev-idp/dev-idp';
+import { createDevIdv, DEV_IDV_PATH } from './dev-idv/dev-idv';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
@@ -30,6 +31,8 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.use(CODEC_PATH, codecCors(config.codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
+  // Beside it, a development identity-verification provider for the identity_document proof (IDV_ISSUER may point at it).
+  if (config.sso.devIdp) app.use(DEV_IDV_PATH, createDevIdv(config, app.get(DataSource)));
   app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
   app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());

@@ -9,6 +9,7 @@ import { Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.factory';
 import { type AppConfig, loadConfig } from '../core/config/app-config';
 import { DEMO_ACCOUNTS } from '../api/dev-idp/demo-accounts';
+import { DEV_IDV_PATH } from '../core/config/idv-config';
 import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { prepareApplication } from '../api/prepare';
 import { CODEC_PATH } from '../api/codec/codec-path';
@@ -69,6 +70,12 @@ async function main(): Promise<void> {
   // Losing this file loses the workflow payloads in .data/temporal.db: keep it with the data.
   process.env.RESETGATE_PAYLOAD_KEYS ??= devSecret(initial.dataDir, 'payload-keys', () => `dev-1:${randomBytes(32).toString('base64')}`);
   if (initial.sso.devIdp) process.env.RESETGATE_DEV_IDP_PASSWORD ??= devSecret(initial.dataDir, 'dev-idp-password', () => random(18));
+  if (initial.sso.devIdp && !process.env.IDV_ISSUER) {
+    // The identity_document proof through the development identity-verification provider, in this process.
+    process.env.IDV_ISSUER = `${initial.publicUrl}${DEV_IDV_PATH}`;
+    process.env.IDV_CLIENT_ID ??= 'resetgate-ssp';
+    process.env.IDV_CLIENT_SECRET ??= random(24);
+  }
   const config = loadConfig();
 
   step('starting the worker');
@@ -98,6 +105,7 @@ ResetGate is running.
   SMS            ${config.twilio ? `Twilio (status callbacks at ${base}/api/v1/twilio/status)` : 'dev outbox'}
   Email          ${config.smtp ? `SMTP (${config.smtp.host ?? new URL(config.smtp.url!).hostname})` : 'dev outbox'}
   Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
+  ID documents   ${config.idv ? config.idv.issuer : '(no identity-verification provider)'}
   Temporal UI    ${temporalUi ? `${temporalUi} (payloads decrypted for auditors via ${base}${CODEC_PATH})` : `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready
 

@@ -42,6 +42,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       connector: resetConnector(config.resetConnector),
       auditKey: auditKeyBytes(config.auditKey),
       destinationLookup: config.twilio?.lookup ? new TwilioLookup(config.twilio) : undefined,
+      identityVerification: !!config.idv,
     }),
     ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),
     ...createDirectorySyncActivities({ dataSource, source: config.directorySource }),

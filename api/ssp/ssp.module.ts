@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { IdentityDocumentController } from './identity-document/identity-document.controller';
+import { IdentityDocumentService } from './identity-document/identity-document.service';
+import { IdentityVerificationAdapter, OidcIdentityAssurance } from './identity-document/identity-verification-adapter';
 import { PasskeyAssertionService } from './passkeys/passkey-assertion.service';
 import { PasskeyChallenges } from './passkeys/passkey-challenges';
 import { PasskeyEnrolmentGuard } from './passkeys/passkey-enrolment.guard';
@@ -15,7 +18,7 @@ import { StepUpService } from './step-up/step-up.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [SspController, StepUpController, PasskeysController],
+  controllers: [SspController, StepUpController, PasskeysController, IdentityDocumentController],
   providers: [
     SspService,
     SspSessionGuard,
@@ -25,6 +28,8 @@ import { StepUpService } from './step-up/step-up.service';
     PasskeyRefusals,
     PasskeyRegistrationService,
     PasskeyAssertionService,
+    IdentityDocumentService,
+    { provide: IdentityVerificationAdapter, useClass: OidcIdentityAssurance },
   ],
 })
 export class SspModule {}

@@ -10,6 +10,7 @@ import { ChallengeQuestionEntity, SspSessionEntity, VerificationEntity, Verifica
 import { VerificationWorkflows } from '../verifications/verification-workflows';
 import type { AnswerDto, ClientSignalsDto } from './dto/ssp.dto';
 import { PasskeyAssertionService } from './passkeys/passkey-assertion.service';
+import { IdentityDocumentService } from './identity-document/identity-document.service';
 import { hashSecret } from '../../core/security/hash-secret';
 
 const LINK_INVALID = 'Ask the helpdesk for a new link. Links work once and expire after a few minutes.';
@@ -28,6 +29,7 @@ export class SspService {
     private readonly workflows: VerificationWorkflows,
     private readonly audit: AuditService,
     private readonly passkeys: PasskeyAssertionService,
+    private readonly identityDocument: IdentityDocumentService,
   ) {}
 
   /**
@@ -81,6 +83,7 @@ export class SspService {
         result: verification.stepUp ? (verification.stepUp.matched ? 'matched' : 'mismatch') : null,
       },
       passkey: await this.passkeys.offer(verification),
+      identityDocument: this.identityDocument.offer(verification),
       total: rows.length,
       answered: rows.filter((q) => q.grade !== null).length,
       questions: rows.map((q) => ({ id: q.id, kind: q.kind, type: q.type, text: q.text, options: q.options, answered: q.grade !== null })),

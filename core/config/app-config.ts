@@ -3,6 +3,7 @@ import type { VerificationPolicy } from '../../workflows/verification/model';
 import { repoRoot } from '../repo-root';
 import { POLICY_BOUNDS } from '../policy/policy-settings';
 import { bool, int, num, oneOf, origins } from './env';
+import { type IdvConfig, loadIdvConfig } from './idv-config';
 import { loadIntegrations, type Integrations } from './integrations-config';
 import { parsePayloadKeys, type PayloadKeyRing } from './payload-keys';
 import { list, loadSsoConfig, type SsoConfig } from './sso-config';
@@ -12,6 +13,7 @@ export { ConfigError } from './config-error';
 export const ASSURANCE_MODES = ['questions', 'proofs'] as const;
 export type AssuranceMode = (typeof ASSURANCE_MODES)[number];
 export type { SsoConfig } from './sso-config';
+export type { IdvConfig } from './idv-config';
 
 /**
  * Every setting ResetGate reads, from the environment, validated once at start. The tables in
@@ -46,6 +48,8 @@ export class AppConfig implements Integrations {
    */
   assurance: AssuranceMode;
   sso: SsoConfig;
+  /** The identity-verification provider of the `identity_document` proof (`IDV_*`); none means the proof is unavailable. */
+  idv?: IdvConfig;
   /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
   liveHeartbeatSeconds: number;
   logLevel: string;
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),
     assurance: oneOf(env, 'RESETGATE_ASSURANCE', ASSURANCE_MODES, 'questions'),
     sso: loadSsoConfig(env, publicUrl),
+    idv: loadIdvConfig(env),
     liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...loadIntegrations(env),

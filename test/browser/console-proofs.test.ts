@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
-import { type Caller, desktopContext, markPage, pickCaller, signInWithBrowser } from '../support/console-page';
+import { type Caller, desktopContext, markPage, pickCaller, signInWithBrowser, withoutManager } from '../support/console-page';
 import { linkFor } from '../support/ssp-client';
 import { answerQuestions, skipSignIn } from '../support/ssp-page';
 import { type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
@@ -39,7 +39,8 @@ async function sendLinkFromDialog(page: Page, caller: Caller): Promise<string> {
 }
 
 test('the agent sees the proofs the policy needs and each one live, then the needs_referee receipt with what to do', async () => {
-  const caller = await pickCaller(stack, { privileged: false });
+  // Nobody to vouch for them either: with no strong proof to give, a referee decides.
+  const caller = await withoutManager(stack, await pickCaller(stack, { privileged: false }));
   const desk = await desktopContext(browser);
   const page = await desk.newPage();
   await signInWithBrowser(page, stack, 'agent@example.com');
@@ -104,7 +105,7 @@ test('the agent sees the proofs the policy needs and each one live, then the nee
 }, 120_000);
 
 test('evidence against the caller stands out as it arrives, and the failure says not to reset', async () => {
-  const caller = await pickCaller(stack, { privileged: false, offset: 1 });
+  const caller = await withoutManager(stack, await pickCaller(stack, { privileged: false, offset: 1 }));
   const colleague = await pickCaller(stack, { privileged: false, offset: 2 });
   const desk = await desktopContext(browser);
   const page = await desk.newPage();

@@ -38,9 +38,7 @@ const audited = (verificationId: string, action: string) =>
 
 /** The vouch link as the manager receives it: from the dev outbox, sent to their work address. */
 async function vouchToken(verificationId: string, managerEmail: string): Promise<string> {
-  const [message] = await stack.db.dataSource
-    .getRepository(DevOutboxMessageEntity)
-    .findBy({ verificationId, to: managerEmail });
+  const [message] = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId, to: managerEmail });
   const link = new URL(message.link!);
   expect(link.pathname).toBe('/ssp/vouch');
   return link.hash.replace(/^#token=/, '');
@@ -56,7 +54,8 @@ async function signInAs(token: string, email: string): Promise<{ jar: CookieJar;
   });
   jar.store(started);
   const body = (await started.json()) as { authorizationUrl: string };
-  if (started.status !== 200) return { jar, landed: '', started: { status: started.status, body, contentType: '', headers: started.headers } };
+  if (started.status !== 200)
+    return { jar, landed: '', started: { status: started.status, body, contentType: '', headers: started.headers } };
   const form = await browse(jar, body.authorizationUrl);
   const action = /action="([^"]+\/login)"/.exec(await form.text())![1];
   const landed = await browse(jar, new URL(action, form.url || body.authorizationUrl).toString(), {
@@ -171,7 +170,11 @@ test('bad input on the voucher’s side: a 4xx problem, nothing changed', async 
   expectProblem(await pub('POST', '/api/v1/vouches/sign-in', { rawBody: '{"token":' }), 400, 'malformed-json');
   expectProblem(await pub('GET', '/api/v1/vouches/request'), 401, 'vouch-session-invalid');
   expectProblem(await pub('GET', '/api/v1/vouches/request', { cookie: 'rg_vouch=forged' }), 401, 'vouch-session-invalid');
-  expectProblem(await pub('POST', '/api/v1/vouches/request/decision', { body: { decision: 'confirm', how: 'video' } }), 401, 'vouch-session-invalid');
+  expectProblem(
+    await pub('POST', '/api/v1/vouches/request/decision', { body: { decision: 'confirm', how: 'video' } }),
+    401,
+    'vouch-session-invalid',
+  );
   const callback = await fetch(`${stack.baseUrl}/api/v1/vouches/callback?code=x&state=y`, { redirect: 'manual' });
   expect(callback.status).toBe(400);
   expect(callback.headers.get('content-type')).toContain('application/problem+json');

@@ -63,6 +63,12 @@ export async function pickCaller(stack: Stack, options: { privileged: boolean; o
   };
 }
 
+/** The directory loses the caller's manager: nobody can vouch for them, so the SSP offers no vouch. */
+export async function withoutManager(stack: Stack, caller: Caller): Promise<Caller> {
+  await stack.db.dataSource.query(`UPDATE directory_users SET manager_id = NULL WHERE id = $1`, [caller.id]);
+  return caller;
+}
+
 /** The caller, on their own phone, opens the link and answers what they know. */
 export async function passOnPhone(browser: Browser, stack: Stack, caller: Caller, verificationId: string): Promise<void> {
   const context = await phoneContext(browser, caller);

@@ -1,6 +1,7 @@
 import { OUTCOMES } from '../../../workflows/verification/model';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PasskeyEnrolmentOfferView, PasskeyOfferView } from '../passkeys/dto/passkey-responses.dto';
+import { IdentityDocumentOfferView } from '../identity-document/dto/identity-document.dto';
 
 /** Response shapes of the SSP endpoints: the SSP's generated client is typed from these. */
 export class StartSessionResponse {
@@ -32,6 +33,7 @@ export class SessionView {
   @ApiProperty({ format: 'date-time' }) sessionExpiresAt: string;
   @ApiProperty({ type: StepUpView }) stepUp: StepUpView;
   @ApiProperty({ type: PasskeyOfferView }) passkey: PasskeyOfferView;
+  @ApiProperty({ type: IdentityDocumentOfferView }) identityDocument: IdentityDocumentOfferView;
   @ApiProperty() total: number;
   @ApiProperty() answered: number;
   @ApiProperty({ type: [SessionQuestionView] }) questions: SessionQuestionView[];
