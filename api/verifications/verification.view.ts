@@ -59,13 +59,34 @@ function summarise(v: VerificationEntity): RiskSummary {
  * What this viewer may see: agents see the outcome and every risk factor, and the number itself
  * only when the policy says so (RESETGATE_AGENTS_SEE_RISK_SCORE); admins and auditors see all.
  */
-export function viewFor<T extends { riskScore: number | null; receipt?: ReceiptView | null }>(
+export function viewFor<T extends { riskScore: number | null; receipt?: ReceiptView | null; outcomeReason?: string | null }>(
   view: T,
   roles: readonly string[],
   agentsSeeRiskScore: boolean,
 ): T {
   if (agentsSeeRiskScore || roles.includes('admin') || roles.includes('auditor')) return view;
-  const { receipt } = view;
-  const hidden = receipt?.signals ? { ...receipt, signals: { ...receipt.signals, riskScore: null } } : receipt;
-  return { ...view, riskScore: null, ...(receipt !== undefined && { receipt: hidden }) };
+  const { receipt, outcomeReason } = view;
+  const hidden = receipt && {
+    ...receipt,
+    ...(receipt.signals && { signals: { ...receipt.signals, riskScore: null } }),
+    reasons: receipt.reasons.map(withoutRiskNumbers),
+  };
+  return {
+    ...view,
+    riskScore: null,
+    ...(receipt !== undefined && { receipt: hidden }),
+    ...(typeof outcomeReason === 'string' && { outcomeReason: withoutRiskNumbers(outcomeReason) }),
+  };
+}
+
+/**
+ * The workflow's reasons name the risk score ("challenge score 0.8, risk 3"); an agent who may not
+ * see the number gets the same sentence without it.
+ */
+export function withoutRiskNumbers(reason: string): string {
+  const n = String.raw`\d+(?:\.\d+)?`;
+  return reason
+    .replace(new RegExp(`risk ${n} above maximum ${n}`, 'g'), 'risk above the maximum')
+    .replace(new RegExp(`raised by risk ${n}`, 'g'), 'raised by risk')
+    .replace(new RegExp(`, risk ${n}`, 'g'), '');
 }

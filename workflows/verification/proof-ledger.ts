@@ -3,6 +3,11 @@ import type { ProofOptions, VouchRequestResult } from './activities';
 import type { ProofInput, StepUpInput } from './messages';
 import type { VerificationState } from './model';
 
+const UNTRIED_IS_UNAVAILABLE: [ProofKind, string][] = [
+  ['idp_phishing_resistant', 'the user did not sign in at the organisation’s IdP'],
+  ['identity_document', 'the user did not verify an identity document'],
+];
+
 /**
  * The proofs a verification has gathered, kept in the state the query answers (and the row shows
  * live), and the rules for adding one. Runs inside the workflow: its clock is the workflow's.
@@ -74,12 +79,13 @@ export class ProofLedger {
   }
 
   /**
-   * When the session ends. Whether a user has a phishing-resistant method at the IdP is known only
-   * when they use it: not signing in there is not a proof they could have given and did not.
+   * When the session ends. Some proofs show whether the user has them only when used: a
+   * phishing-resistant method at the IdP, an identity document at hand. Not giving one of those is
+   * not a proof they could have given and did not; a manager on file who was never asked is.
    */
   sessionEnded(): void {
-    if (this.counts('idp_phishing_resistant') && !this.proofs.some((p) => p.kind === 'idp_phishing_resistant')) {
-      this.add('idp_phishing_resistant', 'unavailable', 'the user did not sign in at the organisation’s IdP');
+    for (const [kind, detail] of UNTRIED_IS_UNAVAILABLE) {
+      if (this.counts(kind) && !this.proofs.some((p) => p.kind === kind)) this.add(kind, 'unavailable', detail);
     }
     this.closePending('before the session ended');
   }
