@@ -42,6 +42,7 @@ export const PROBLEMS = {
   vouchUnavailable: { slug: 'vouch-unavailable', status: 409, title: 'Asking someone to vouch is not available now' },
   vouchLinkInvalid: { slug: 'vouch-link-invalid', status: 404, title: 'This vouch link is not valid' },
   vouchSessionInvalid: { slug: 'vouch-session-invalid', status: 401, title: 'No vouch request is open in this browser' },
+  refereeCheckRefused: { slug: 'referee-check-refused', status: 409, title: 'The referee’s check cannot be recorded' },
   vouchClosed: { slug: 'vouch-closed', status: 409, title: 'The vouch request can no longer be answered' },
   policyChanged: { slug: 'policy-changed', status: 409, title: 'The policy changed since you loaded it' },
   policyInvalid: { slug: 'policy-invalid', status: 422, title: 'The policy is not consistent' },

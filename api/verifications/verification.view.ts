@@ -38,6 +38,7 @@ export function toVerificationView(v: VerificationEntity): VerificationView {
     assurance: v.policy.assurance?.name ?? null,
     proofs: v.proofs ?? [],
     receipt: v.receipt,
+    refereeCheck: v.refereeCheck ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { RateLimiter } from '../common/rate-limiter';
 import { IdParam } from '../common/uuid';
 import { CreateVerificationDto } from './dto/create-verification.dto';
 import { ListVerificationsQuery } from './dto/list-verifications.query';
+import { RefereeCheckDto } from './dto/referee-check.dto';
 import { ResetApprovalDto } from './dto/reset-approval.dto';
 import { TranscriptView } from './dto/transcript.dto';
 import { VerificationDetail, VerificationPage, VerificationView } from './dto/verification.view.dto';
@@ -17,6 +18,7 @@ import { VerificationEvents } from './verification-events';
 import { streamVerifications } from './verification-stream';
 import { viewFor } from './verification.view';
 import { PolicyService } from '../settings/policy.service';
+import { RefereeChecks } from './referee-checks';
 import { VerificationsService } from './verifications.service';
 
 /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
@@ -32,6 +34,7 @@ export class VerificationsController {
     private readonly credentials: Credentials,
     private readonly config: AppConfig,
     private readonly policies: PolicyService,
+    private readonly referees: RefereeChecks,
   ) {}
 
   @Post()
@@ -117,6 +120,21 @@ export class VerificationsController {
     @ClientIp() ip: string | null,
   ): Promise<VerificationView> {
     const view = await this.verifications.approve(id, dto, who, ip);
+    return (await this.visibleTo(who))(view);
+  }
+
+  @Post(':id/referee-check')
+  @HttpCode(200)
+  @Roles('agent', 'admin')
+  @ApiOperation({ summary: 'After needs_referee: a named second person records their check in person or on video, once' })
+  @ApiOkResponse({ type: VerificationView })
+  async refereeCheck(
+    @IdParam() id: string,
+    @Body() dto: RefereeCheckDto,
+    @CurrentPrincipal() who: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<VerificationView> {
+    const view = await this.referees.record(id, dto, who, ip);
     return (await this.visibleTo(who))(view);
   }
 

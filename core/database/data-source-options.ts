@@ -14,6 +14,7 @@ import { PolicyVersions1764750000000 } from './migrations/1764750000000-policy-v
 import { Proofs1764800000000 } from './migrations/1764800000000-proofs';
 import { RecoveryPasskeys1764850000000 } from './migrations/1764850000000-recovery-passkeys';
 import { VouchRequests1764880000000 } from './migrations/1764880000000-vouch-requests';
+import { RefereeChecks1764920000000 } from './migrations/1764920000000-referee-checks';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Proofs1764800000000,
   RecoveryPasskeys1764850000000,
   VouchRequests1764880000000,
+  RefereeChecks1764920000000,
 ];
 
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */

@@ -53,6 +53,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/verifications/{id}/transcript': ALL,
   'POST /api/v1/verifications/{id}/cancel': STAFF,
   'POST /api/v1/verifications/{id}/reset-approval': STAFF,
+  'POST /api/v1/verifications/{id}/referee-check': STAFF,
   'POST /api/v1/verifications/{id}/replay': OVERSIGHT,
   'GET /api/v1/verifications/{id}/history': OVERSIGHT,
   'GET /api/v1/directory/users': STAFF,

@@ -1,3 +1,4 @@
+import { REFEREE_METHODS, REFEREE_VERDICTS, type RefereeCheck } from '../../../core/database/entities';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
@@ -153,6 +154,17 @@ export class VerificationView {
   assurance: string | null;
   @ApiProperty({ type: [ProofView], description: 'The proofs so far, live' }) proofs: ProofView[];
   @ApiProperty({ type: ReceiptView, nullable: true, description: 'Written with the outcome' }) receipt: ReceiptView | null;
+  @ApiProperty({ type: () => RefereeCheckView, nullable: true, description: 'After needs_referee: the second person’s check' })
+  refereeCheck: RefereeCheckView | null;
+}
+
+/** The check in person or on video by a named second person, after `needs_referee`: a record, not a pass. */
+export class RefereeCheckView {
+  @ApiProperty({ description: 'Who checked: `user:<email>`, never the agent who started the verification' }) referee: string;
+  @ApiProperty({ enum: REFEREE_METHODS }) method: RefereeCheck['method'];
+  @ApiProperty({ enum: REFEREE_VERDICTS }) verdict: RefereeCheck['verdict'];
+  @ApiProperty({ description: 'What the referee saw and checked, in their words' }) evidence: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
 }
 
 /** A message sent for a verification (the link, the reset notice) with its delivery status. */

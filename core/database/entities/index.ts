@@ -17,6 +17,7 @@ import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } 
 
 export type { PasskeyCeremony } from './recovery-passkey.entity';
 export type { VouchHow, VouchStatus } from './vouch-request.entity';
+export { REFEREE_METHODS, REFEREE_VERDICTS, type RefereeCheck } from './verification.entity';
 
 export {
   ApiKeyEntity,

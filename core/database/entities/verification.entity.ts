@@ -54,4 +54,24 @@ export class VerificationEntity {
   @Column({ type: 'jsonb', nullable: true }) proofs: ProofResult[] | null;
   /** Why the verification ended as it did: proofs, recovery class, signals, reasons. */
   @Column({ type: 'jsonb', nullable: true }) receipt: Receipt | null;
+  /** After `needs_referee`: the named second person's check, recorded once. */
+  @Column({ name: 'referee_check', type: 'jsonb', nullable: true }) refereeCheck: RefereeCheck | null;
+}
+
+export const REFEREE_METHODS = ['in_person', 'video'] as const;
+export const REFEREE_VERDICTS = ['confirmed', 'refused'] as const;
+
+/**
+ * A check in person or on video by a named second person, after the proofs could not decide
+ * (docs/assurance.md). It is a record for auditors and the team, not a pass: the workflow's
+ * approval stays closed, and the reset follows the organisation's own in-person procedure.
+ */
+export interface RefereeCheck {
+  /** `user:<email>` of the referee: never the agent who started the verification. */
+  referee: string;
+  method: (typeof REFEREE_METHODS)[number];
+  verdict: (typeof REFEREE_VERDICTS)[number];
+  /** What the referee saw and checked, in their words (the document type, who joined the call). */
+  evidence: string;
+  at: string;
 }
