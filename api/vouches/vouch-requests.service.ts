@@ -92,8 +92,7 @@ export class VouchRequestsService {
   }
 
   /** The request this browser's voucher signed in for: who asks, why, from where. */
-  async current(session: string | undefined): Promise<VouchRequestView> {
-    const request = await this.requestOf(session);
+  async current(request: VouchRequestEntity): Promise<VouchRequestView> {
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneByOrFail({ id: request.verificationId });
     const requester = await this.dataSource.getRepository(DirectoryUserEntity).findOneBy({ id: verification.userId });
     return {
@@ -115,8 +114,7 @@ export class VouchRequestsService {
   }
 
   /** The voucher's answer, once: recorded as the `vouch` proof, or nothing changes. */
-  async decide(session: string | undefined, dto: VouchDecisionDto, sourceIp: string | null): Promise<{ status: 'confirmed' | 'refused' }> {
-    const request = await this.requestOf(session);
+  async decide(request: VouchRequestEntity, dto: VouchDecisionDto, sourceIp: string | null): Promise<{ status: 'confirmed' | 'refused' }> {
     if (request.status !== 'signed_in') throw new ProblemException('vouchClosed', `You already answered this request (${request.status}).`);
     if (request.expiresAt.getTime() <= Date.now()) throw new ProblemException('vouchClosed', 'This request expired before your answer.');
     if (dto.decision === 'confirm' && !dto.how) {
@@ -170,13 +168,6 @@ export class VouchRequestsService {
       .where('id = :id AND status = :from', { id, from })
       .execute();
     return !!affected;
-  }
-
-  private async requestOf(session: string | undefined): Promise<VouchRequestEntity> {
-    const request =
-      session && (await this.dataSource.getRepository(VouchRequestEntity).findOneBy({ voucherSessionHash: hashSecret(session) }));
-    if (!request) throw new ProblemException('vouchSessionInvalid', 'Open the link in your email again and sign in.');
-    return request;
   }
 
   private voucherOf(request: VouchRequestEntity): Promise<DirectoryUserEntity> {

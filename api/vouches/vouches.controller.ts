@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../core/config/app-config';
-import type { SspSessionEntity } from '../../core/database/entities';
+import type { SspSessionEntity, VouchRequestEntity } from '../../core/database/entities';
 import { Public } from '../auth/roles.decorator';
 import { LOGIN_ATTEMPT_TTL_MS } from '../auth/sso/login-attempts';
 import { readCookie } from '../common/cookies';
@@ -12,9 +12,9 @@ import { CurrentSspSession, SspSessionGuard } from '../ssp/ssp-session.guard';
 import { SspVouchView, VouchDecisionDto, VouchDecisionResult, VouchRequestView, VouchSignInDto, VouchSignInStart } from './dto/vouch.dto';
 import { SspVouchService } from './ssp-vouch.service';
 import { VouchRequestsService } from './vouch-requests.service';
+import { CurrentVouchRequest, VOUCHER_COOKIE, VoucherSessionGuard } from './voucher-session.guard';
 
 const SIGN_IN_COOKIE = 'rg_vouch_sign_in';
-const SESSION_COOKIE = 'rg_vouch';
 const COOKIE_PATH = '/api/v1/vouches';
 
 /** Vouch link openings per IP per minute: a manager needs one or two; guessing tokens is hopeless, and stays so. */
@@ -74,24 +74,26 @@ export class VouchesController {
     res.clearCookie(SIGN_IN_COOKIE, { path: COOKIE_PATH });
     const signIn = await this.requests.complete(handle, new URL(req.originalUrl, this.config.publicUrl), req.ip ?? null);
     if (signIn.outcome === 'signed_in') {
-      res.cookie(SESSION_COOKIE, signIn.session, { ...this.cookieBase(), sameSite: 'strict', expires: signIn.expiresAt });
+      res.cookie(VOUCHER_COOKIE, signIn.session, { ...this.cookieBase(), sameSite: 'strict', expires: signIn.expiresAt });
     }
     res.redirect(302, `/ssp/vouch?vouch=${signIn.outcome}`);
   }
 
   @Get('request')
+  @UseGuards(VoucherSessionGuard)
   @ApiOperation({ summary: 'The request the signed-in voucher is answering: who asks, why and from where' })
   @ApiOkResponse({ type: VouchRequestView })
-  current(@Req() req: Request) {
-    return this.requests.current(readCookie(req, SESSION_COOKIE));
+  current(@CurrentVouchRequest() request: VouchRequestEntity) {
+    return this.requests.current(request);
   }
 
   @Post('request/decision')
   @HttpCode(200)
+  @UseGuards(VoucherSessionGuard)
   @ApiOperation({ summary: 'Confirm (after speaking on video or in person) or refuse; once' })
   @ApiOkResponse({ type: VouchDecisionResult })
-  decide(@Body() dto: VouchDecisionDto, @Req() req: Request) {
-    return this.requests.decide(readCookie(req, SESSION_COOKIE), dto, req.ip ?? null);
+  decide(@CurrentVouchRequest() request: VouchRequestEntity, @Body() dto: VouchDecisionDto, @Req() req: Request) {
+    return this.requests.decide(request, dto, req.ip ?? null);
   }
 
   private cookieBase() {

@@ -4,7 +4,7 @@ import { DirectorySigninEntity, RecoveryPasskeyEntity } from '../../core/databas
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
 import { standardUsers } from '../support/passkey-client';
 import { linkFor, waitForVerification } from '../support/ssp-client';
-import { answerQuestions, skipSignIn } from '../support/ssp-page';
+import { answerQuestions, skipSignIn, vouchedByManager } from '../support/ssp-page';
 import { call, type Stack, startStack } from '../support/stack';
 import { USER_AGENTS } from '../strength/user-agents';
 
@@ -22,7 +22,7 @@ let authenticatorId: string;
 
 beforeAll(async () => {
   // localhost: WebAuthn refuses an IP address as the relying party, and localhost is a secure context.
-  [stack, browser] = await Promise.all([startStack({}, { host: 'localhost' }), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ RESETGATE_ASSURANCE: 'proofs' }, { host: 'localhost' }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -65,11 +65,12 @@ test('a user passes and adds a recovery passkey; in the next verification, decid
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
   }));
 
-  // 1. A pass under the question rule, then the offer.
+  // 1. A pass by proofs (the number on record and the manager's vouch), then the offer.
   const first = await sendLink(user);
   await page.goto(first.link);
   await page.getByRole('button', { name: 'Start verification' }).click();
-  await skipSignIn(page);
+  await page.getByRole('button', { name: 'I can’t sign in — go to the questions' }).click();
+  await vouchedByManager(page, stack, first.id);
   await answerQuestions(page, stack, first.id, 'knows');
   await page.getByRole('heading', { name: 'You’re verified' }).waitFor();
   await page.getByRole('heading', { name: 'Add a recovery passkey for next time' }).waitFor();
@@ -85,8 +86,7 @@ test('a user passes and adds a recovery passkey; in the next verification, decid
   expect(enrolled).toMatchObject({ credentialId: credentials[0].credentialId.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_') });
   expect(enrolled.enrolledAfterVerificationId).toBe(first.id);
 
-  // 2. Proofs decide from now on: the passkey comes first after Start.
-  await stack.restartApi({ RESETGATE_ASSURANCE: 'proofs' });
+  // 2. The next verification: the passkey comes first after Start, and no vouch is needed.
   const second = await sendLink(user);
   // The same tab, which holds the virtual authenticator; via a blank page, or the new link would only change the fragment.
   await page.goto('about:blank');

@@ -3,6 +3,7 @@ import { signInToConsole } from '../support/console-session';
 import { finishSession, openSession, standardUsers } from '../support/passkey-client';
 import { linkFor, startSession, tokenOf } from '../support/ssp-client';
 import { call, type Stack, startStack } from '../support/stack';
+import { vouchFor } from '../support/vouch-client';
 
 /**
  * Every endpoint in the OpenAPI document × every kind of caller. The table below is the
@@ -96,8 +97,9 @@ let stack: Stack;
 let callers: Record<Caller, Credentials>;
 
 beforeAll(async () => {
-  // A host name, not an IP address, so that a pass gives a passkey enrolment grant (WebAuthn needs one).
-  stack = await startStack({}, { host: 'localhost' });
+  // A host name, not an IP address, so that a pass gives a passkey enrolment grant (WebAuthn needs one);
+  // proofs, because only a pass by proofs gives one.
+  stack = await startStack({ RESETGATE_ASSURANCE: 'proofs' }, { host: 'localhost' });
   const created = await call(stack, 'POST', '/api/v1/api-keys', { body: { name: 'ticketing', roles: API_KEY_ROLES } });
   expect(created.status).toBe(201);
   const [user] = await stack.db.dataSource.query(`SELECT email, mobile_phone FROM directory_users WHERE mobile_phone IS NOT NULL LIMIT 1`);
@@ -107,7 +109,9 @@ beforeAll(async () => {
   const ssp = await startSession(stack, tokenOf(await linkFor(stack, verification.body.id)));
   expect(ssp.res.status).toBe(201);
   const passer = (await standardUsers(stack, 2)).find((u) => u.email !== user.email)!;
-  const { grantCookie } = await finishSession(stack, await openSession(stack, passer));
+  const passing = await openSession(stack, passer);
+  await vouchFor(stack, passing);
+  const { grantCookie } = await finishSession(stack, passing);
   expect(grantCookie).not.toBeNull();
   const session = async (email: string) => {
     const s = await signInToConsole(stack, email);

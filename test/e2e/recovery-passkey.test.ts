@@ -2,13 +2,15 @@ import { AuditEventEntity, RecoveryPasskeyEntity, VerificationEntity } from '../
 import { type DirectoryUser, finishSession, openSession, standardUsers } from '../support/passkey-client';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 import { waitForVerification } from '../support/ssp-client';
+import { vouchFor } from '../support/vouch-client';
 import { type ApiResponse, call, type Stack, startStack } from '../support/stack';
 import { wrongAnswer } from '../support/workflow-harness';
 
 /**
  * Recovery passkeys over HTTP against the real processes (docs/assurance.md): enrolled with the
- * grant a pass gives, then asserted as a proof under RESETGATE_ASSURANCE=proofs. Every bad answer
- * is a 4xx problem that stores nothing, moves no counter and records no proof.
+ * grant a pass by proofs gives (the link to the number on record and the manager's vouch), then
+ * asserted as a proof in a later verification. Every bad answer is a 4xx problem that stores
+ * nothing, moves no counter and records no proof.
  */
 let stack: Stack;
 let alice: DirectoryUser;
@@ -19,7 +21,7 @@ const bobsKey = new SoftAuthenticator();
 
 beforeAll(async () => {
   // localhost, not 127.0.0.1: WebAuthn takes a host name as the relying party, never an IP address.
-  stack = await startStack({}, { host: 'localhost' });
+  stack = await startStack({ RESETGATE_ASSURANCE: 'proofs' }, { host: 'localhost' });
   [alice, bob, carol] = await standardUsers(stack, 3);
 });
 afterAll(async () => {
@@ -50,6 +52,7 @@ const expireChallenges = (verificationId: string) =>
 describe('enrolment, right after a pass', () => {
   test('a pass offers it; the passkey is enrolled for that verification’s user, once, and audited', async () => {
     const session = await openSession(stack, alice);
+    await vouchFor(stack, session);
     const { finished, grantCookie } = await finishSession(stack, session);
     expect(finished.body.outcome).toBe('passed');
     const expiresIn = Date.parse(finished.body.passkeyEnrolment.expiresAt) - Date.now();
@@ -100,6 +103,7 @@ describe('enrolment, right after a pass', () => {
 
   test('bad answers (no prompt, wrong origin, reused, replayed or expired challenge, no user verification, malformed) → 4xx, nothing stored, the grant kept', async () => {
     const session = await openSession(stack, bob);
+    await vouchFor(stack, session);
     const { grantCookie } = await finishSession(stack, session);
     const options = async () => (await post(`${REGISTRATION}/options`, grantCookie)).body;
     const verify = (body: unknown) => post(`${REGISTRATION}/verify`, grantCookie, body);
@@ -133,22 +137,9 @@ describe('enrolment, right after a pass', () => {
     expect((await verify(bobsKey.register(await options(), { origin }))).status).toBe(200);
     expect(await passkeysOf(bob)).toHaveLength(1);
   });
-
-  test('under the question rule a passkey decides nothing, so the session does not offer it', async () => {
-    const session = await openSession(stack, alice);
-    expect((await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: session.cookie })).body.passkey).toEqual({
-      offered: false,
-      asserted: false,
-    });
-    expectProblem(await post(`${AUTHENTICATION}/options`, session.cookie), 409, 'passkey-unavailable');
-  });
 });
 
-describe('assertion, under RESETGATE_ASSURANCE=proofs', () => {
-  beforeAll(async () => {
-    await stack.restartApi({ RESETGATE_ASSURANCE: 'proofs' });
-  });
-
+describe('assertion, in a later verification', () => {
   test('bad answers (no prompt, wrong origin, reused, replayed or expired challenge, another user’s passkey, no user verification, malformed) → 4xx; no proof, no counter moved; each refusal audited', async () => {
     const session = await openSession(stack, alice);
     const options = async () => (await post(`${AUTHENTICATION}/options`, session.cookie)).body;
@@ -243,5 +234,28 @@ describe('assertion, under RESETGATE_ASSURANCE=proofs', () => {
     expect(verification.proofs).toContainEqual(
       expect.objectContaining({ kind: 'recovery_passkey', status: 'unavailable', detail: 'no recovery passkey is enrolled' }),
     );
+  });
+});
+
+describe('under the question rule (RESETGATE_ASSURANCE=questions)', () => {
+  beforeAll(async () => {
+    await stack.restartApi({ RESETGATE_ASSURANCE: 'questions' });
+  });
+
+  test('a passkey decides nothing, so the session does not offer it', async () => {
+    const session = await openSession(stack, alice);
+    expect((await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: session.cookie })).body.passkey).toEqual({
+      offered: false,
+      asserted: false,
+    });
+    expectProblem(await post(`${AUTHENTICATION}/options`, session.cookie), 409, 'passkey-unavailable');
+  });
+
+  test('a pass on questions alone offers no passkey: a weak pass must not mint a strong proof', async () => {
+    const session = await openSession(stack, carol);
+    const { finished, grantCookie } = await finishSession(stack, session);
+    expect(finished.body).toEqual({ outcome: 'passed', passkeyEnrolment: null });
+    expect(grantCookie).toBeNull();
+    expect(await passkeysOf(carol)).toEqual([]);
   });
 });

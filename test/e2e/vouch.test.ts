@@ -1,7 +1,7 @@
-import { AuditEventEntity, DevOutboxMessageEntity, DirectoryUserEntity, VouchRequestEntity } from '../../core/database/entities';
-import { browse, CookieJar } from '../support/console-session';
+import { AuditEventEntity, DirectoryUserEntity, VouchRequestEntity } from '../../core/database/entities';
 import { type DirectoryUser, finishSession, openSession, standardUsers } from '../support/passkey-client';
-import { type ApiResponse, call, type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
+import { type ApiResponse, call, type Stack, startStack } from '../support/stack';
+import { signInToVouch, vouchToken as tokenFromOutbox } from '../support/vouch-client';
 
 /**
  * The vouch over HTTP against the real processes (docs/assurance.md): the user asks in the SSP,
@@ -28,47 +28,19 @@ function expectProblem(res: ApiResponse, status: number, slug: string) {
   expect(res.contentType).toContain('application/problem+json');
 }
 
-const managerOf = async (user: DirectoryUser) => {
+const managerOfUser = async (user: DirectoryUser) => {
   const row = await stack.db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: user.id });
   return stack.db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: row.managerId! });
 };
 const requestOf = (verificationId: string) => stack.db.dataSource.getRepository(VouchRequestEntity).findOneByOrFail({ verificationId });
 const audited = (verificationId: string, action: string) =>
   stack.db.dataSource.getRepository(AuditEventEntity).countBy({ targetId: verificationId, action });
-
-/** The vouch link as the manager receives it: from the dev outbox, sent to their work address. */
-async function vouchToken(verificationId: string, managerEmail: string): Promise<string> {
-  const [message] = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId, to: managerEmail });
-  const link = new URL(message.link!);
-  expect(link.pathname).toBe('/ssp/vouch');
-  return link.hash.replace(/^#token=/, '');
-}
-
-/** The voucher's browser: opens the link, signs in at the dev IdP as `email`, and lands back on the vouch page. */
-async function signInAs(token: string, email: string): Promise<{ jar: CookieJar; landed: string; started: ApiResponse }> {
-  const jar = new CookieJar();
-  const started = await fetch(`${stack.baseUrl}/api/v1/vouches/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
-  });
-  jar.store(started);
-  const body = (await started.json()) as { authorizationUrl: string };
-  if (started.status !== 200)
-    return { jar, landed: '', started: { status: started.status, body, contentType: '', headers: started.headers } };
-  const form = await browse(jar, body.authorizationUrl);
-  const action = /action="([^"]+\/login)"/.exec(await form.text())![1];
-  const landed = await browse(jar, new URL(action, form.url || body.authorizationUrl).toString(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: TEST_IDP_PASSWORD }).toString(),
-  });
-  return { jar, landed: landed.url, started: { status: 200, body, contentType: '', headers: started.headers } };
-}
+const vouchToken = (verificationId: string, managerEmail: string) => tokenFromOutbox(stack, verificationId, managerEmail);
+const signInAs = (token: string, email: string) => signInToVouch(stack, token, email);
 
 test('the manager confirms: the request went to their work address; they sign in as themselves and vouch once; the user passes', async () => {
   const [user] = users;
-  const manager = await managerOf(user);
+  const manager = await managerOfUser(user);
   const session = await openSession(stack, user);
 
   const offer = await pub('GET', MY_VOUCH, { cookie: session.cookie });
@@ -129,7 +101,7 @@ test('the manager confirms: the request went to their work address; they sign in
 
 test('the manager refuses: evidence against, audited; the user fails whatever they answer', async () => {
   const user = users[1];
-  const manager = await managerOf(user);
+  const manager = await managerOfUser(user);
   const session = await openSession(stack, user);
   await pub('POST', MY_VOUCH, { cookie: session.cookie });
   const { jar } = await signInAs(await vouchToken(session.id, manager.email), manager.email);
@@ -144,7 +116,7 @@ test('the manager refuses: evidence against, audited; the user fails whatever th
 
 test('an answer after the session ended is refused, records nothing, and closes the request', async () => {
   const user = users[2];
-  const manager = await managerOf(user);
+  const manager = await managerOfUser(user);
   const session = await openSession(stack, user);
   await pub('POST', MY_VOUCH, { cookie: session.cookie });
   const { jar } = await signInAs(await vouchToken(session.id, manager.email), manager.email);

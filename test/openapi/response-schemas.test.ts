@@ -4,6 +4,7 @@ import { finishSession, openSession, standardUsers } from '../support/passkey-cl
 import { SoftAuthenticator } from '../support/soft-authenticator';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
 import { type ApiResponse, call, type Stack, startStack } from '../support/stack';
+import { managerAnswers, vouchFor } from '../support/vouch-client';
 import { rightAnswer } from '../support/workflow-harness';
 
 /**
@@ -15,7 +16,8 @@ let stack: Stack;
 let document: Record<string, any>;
 beforeAll(async () => {
   // localhost: passkeys need a host name as their relying party.
-  stack = await startStack({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true' }, { host: 'localhost' });
+  // Proofs: a vouch and a passkey count, and only a pass by proofs lets the user add a passkey.
+  stack = await startStack({ RESETGATE_WEBHOOK_ALLOW_PRIVATE: 'true', RESETGATE_ASSURANCE: 'proofs' }, { host: 'localhost' });
   document = (await call(stack, 'GET', '/api/docs/openapi.json', { key: null })).body;
 });
 afterAll(async () => {
@@ -35,7 +37,7 @@ function expectDocumented(method: string, path: string, res: ApiResponse<unknown
 async function someUser(offset: number): Promise<{ email: string; mobile_phone: string }> {
   const [user] = await stack.db.dataSource.query(
     `SELECT email, mobile_phone FROM directory_users u
-      WHERE mobile_phone IS NOT NULL AND NOT ('github-admins' = ANY(u.groups))
+      WHERE mobile_phone IS NOT NULL AND manager_id IS NOT NULL AND NOT ('github-admins' = ANY(u.groups))
         AND EXISTS (SELECT 1 FROM directory_signins s WHERE s.user_id = u.id)
       ORDER BY id OFFSET $1 LIMIT 1`,
     [offset],
@@ -59,6 +61,7 @@ test('the document is OpenAPI 3.1 throughout: nulls are types, not the 3.0 `null
 test('a verification matches the document at every step: create, get, list, transcript, approval, replay, cancel', async () => {
   const v = await create(await someUser(0));
   const { cookie } = await startSession(stack, tokenOf(await linkFor(stack, v.id)));
+  await vouchFor(stack, { id: v.id, cookie });
   await answerAll(stack, cookie, v.id, rightAnswer);
   await call(stack, 'POST', '/api/v1/ssp/session/finish', { key: null, cookie, body: {} });
   await waitForVerification(stack, v.id, ['passed']);
@@ -143,8 +146,7 @@ test('directory, audit, stats, settings, syncs and webhooks answers match the do
   }
 });
 
-// Last: it restarts the API under RESETGATE_ASSURANCE=proofs, where a passkey counts.
-test('the SSP’s answers match the document: the session, the finish, and a recovery passkey enrolled then asserted', async () => {
+test('the SSP’s answers match the document: the session, the vouch, the finish, and a recovery passkey enrolled then asserted', async () => {
   const [user] = await standardUsers(stack, 1, 10);
   const passkey = new SoftAuthenticator();
   const origin = stack.baseUrl;
@@ -152,6 +154,11 @@ test('the SSP’s answers match the document: the session, the finish, and a rec
 
   const first = await openSession(stack, user);
   expectDocumented('GET', '/api/v1/ssp/session', await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: first.cookie }));
+  const vouch = '/api/v1/ssp/session/vouch';
+  expectDocumented('GET', vouch, await call(stack, 'GET', vouch, { key: null, cookie: first.cookie }));
+  expectDocumented('POST', vouch, await post(vouch, first.cookie));
+  await managerAnswers(stack, first.id);
+  // Only a pass by proofs lets the user add a passkey.
   const { finished, grantCookie } = await finishSession(stack, first);
   expectDocumented('POST', '/api/v1/ssp/session/finish', finished);
   const creation = await post('/api/v1/ssp/passkeys/registration/options', grantCookie!);
@@ -159,7 +166,6 @@ test('the SSP’s answers match the document: the session, the finish, and a rec
   const enrolled = await post('/api/v1/ssp/passkeys/registration/verify', grantCookie!, passkey.register(creation.body, { origin }));
   expectDocumented('POST', '/api/v1/ssp/passkeys/registration/verify', enrolled);
 
-  await stack.restartApi({ RESETGATE_ASSURANCE: 'proofs' });
   const second = await openSession(stack, user);
   expectDocumented('GET', '/api/v1/ssp/session', await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie: second.cookie }));
   const request = await post('/api/v1/ssp/passkeys/authentication/options', second.cookie);

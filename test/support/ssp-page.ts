@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ChallengeQuestionEntity } from '../../core/database/entities';
 import type { Stack } from './stack';
+import { managerAnswers } from './vouch-client';
 
 /** The radio or checkbox inside the option whose visible text is exactly `label`. */
 function option(page: Page, label: string) {
@@ -52,5 +53,15 @@ export async function answerQuestions(page: Page, stack: Stack, verificationId: 
 /** The optional "sign in at your organisation" screen after Start: go straight to the questions. */
 export async function skipSignIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'I can’t sign in — go to the questions' }).click();
+  await page.locator('.question-text').waitFor();
+}
+
+/** The vouch step: the caller asks their manager, who answers over HTTP (test/e2e/vouch.test.ts), and the page goes on. */
+export async function vouchedByManager(page: Page, stack: Stack, verificationId: string): Promise<void> {
+  await page.getByRole('button', { name: 'Ask my manager' }).click();
+  await page.getByRole('heading', { name: /^We asked / }).waitFor();
+  await managerAnswers(stack, verificationId);
+  await page.getByRole('heading', { name: /vouched for you$/ }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('.question-text').waitFor();
 }

@@ -40,15 +40,22 @@ describe('assertionUnavailable', () => {
 });
 
 describe('enrolmentUnavailable', () => {
+  const byProofs = { policy: { assurance: STANDARD_ASSURANCE } } as Pick<VerificationEntity, 'policy'>;
+  const byQuestions = { policy: {} } as Pick<VerificationEntity, 'policy'>;
+
   it('allows an enrolment only after a pass', () => {
-    expect(enrolmentUnavailable({ outcome: 'passed' }, 0)).toBeUndefined();
+    expect(enrolmentUnavailable({ ...byProofs, outcome: 'passed' }, 0)).toBeUndefined();
     for (const outcome of ['failed', 'needs_referee', 'timed_out', null] as const) {
-      expect(enrolmentUnavailable({ outcome }, 0)).toMatch(/only right after you are verified/);
+      expect(enrolmentUnavailable({ ...byProofs, outcome }, 0)).toMatch(/only right after you are verified/);
     }
   });
 
+  it('refuses after a pass on questions alone: a weak pass must not mint a strong proof', () => {
+    expect(enrolmentUnavailable({ ...byQuestions, outcome: 'passed' }, 0)).toMatch(/only after a check by proofs/);
+  });
+
   it('keeps each user within the limit', () => {
-    expect(enrolmentUnavailable({ outcome: 'passed' }, MAX_PASSKEYS_PER_USER - 1)).toBeUndefined();
-    expect(enrolmentUnavailable({ outcome: 'passed' }, MAX_PASSKEYS_PER_USER)).toMatch(/already have 10/);
+    expect(enrolmentUnavailable({ ...byProofs, outcome: 'passed' }, MAX_PASSKEYS_PER_USER - 1)).toBeUndefined();
+    expect(enrolmentUnavailable({ ...byProofs, outcome: 'passed' }, MAX_PASSKEYS_PER_USER)).toMatch(/already have 10/);
   });
 });

@@ -30,10 +30,15 @@ export function assertionUnavailable(verification: VerificationFacts, enrolled: 
 
 /**
  * Why the user cannot add a passkey after this verification, or undefined when they can: only
- * after a pass, and within the per-user limit.
+ * after a pass decided by proofs, and within the per-user limit. A pass on questions alone is
+ * weak (an impostor who reads the directory passes it too often): a passkey minted after one would
+ * turn that weak pass into a strong proof for every later verification.
  */
-export function enrolmentUnavailable(verification: Pick<VerificationEntity, 'outcome'>, enrolled: number): string | undefined {
+export function enrolmentUnavailable(verification: Pick<VerificationEntity, 'outcome' | 'policy'>, enrolled: number): string | undefined {
   if (verification.outcome !== 'passed') return 'A recovery passkey can be added only right after you are verified.';
+  if (!verification.policy.assurance) {
+    return 'A recovery passkey can be added only after a check by proofs (your phone and a second proof), not after questions alone.';
+  }
   if (enrolled >= MAX_PASSKEYS_PER_USER) {
     return `You already have ${MAX_PASSKEYS_PER_USER} recovery passkeys. Ask the helpdesk to remove one first.`;
   }
