@@ -24,6 +24,10 @@ export class RefereeChecks {
     const verification = await this.dataSource.getRepository(VerificationEntity).findOneBy({ id });
     if (!verification) throw new ProblemException('notFound', `No verification with id ${id}.`);
     const refuse = (why: string) => new ProblemException('refereeCheckRefused', why);
+    // Spaces are not evidence: the length counts what is kept.
+    const evidence = dto.evidence.trim();
+    if (evidence.length < 10)
+      throw new ProblemException('validation', 'evidence must say what you saw and checked, in 10 characters or more.');
     if (principal.kind !== 'console_user') throw refuse('A named person records a referee’s check: sign in to the console.');
     if (verification.outcome !== 'needs_referee')
       throw refuse(`Only a verification that needs a referee takes one (this one is ${verification.status}).`);
@@ -33,7 +37,7 @@ export class RefereeChecks {
       referee: principal.id,
       method: dto.method,
       verdict: dto.verdict,
-      evidence: dto.evidence.trim(),
+      evidence,
       at: new Date().toISOString(),
     };
     await this.dataSource.transaction(async (db) => {

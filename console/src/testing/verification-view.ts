@@ -35,6 +35,7 @@ export function verification(fields: Partial<VerificationView> & Pick<Verificati
     assurance: null,
     proofs: [],
     receipt: null,
+    refereeCheck: null,
     ...fields,
   };
 }

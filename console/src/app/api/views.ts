@@ -29,6 +29,10 @@ export type ProofKind = Proof['kind'];
 export type ProofStatus = Proof['status'];
 export type Receipt = Schemas['ReceiptView'];
 export type RecoveryClass = NonNullable<Receipt['recoveryClass']>;
+export type RefereeCheck = Schemas['RefereeCheckView'];
+
+/** api/verifications/dto/referee-check.dto.ts */
+export type RefereeCheckInput = Schemas['RefereeCheckDto'];
 
 /** api/verifications/dto/transcript.dto.ts */
 export type TranscriptItem = Schemas['TranscriptItemView'];

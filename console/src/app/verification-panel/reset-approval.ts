@@ -56,6 +56,9 @@ export class ResetApproval {
     if (this.alreadyMine()) return 'You recorded the first approval. A different agent must give the second one.';
     if (v.status === 'approval_expired' || (v.status === 'passed' && !this.windowOpen()))
       return 'The approval window has closed. Send a new link to start again.';
+    if (v.status === 'needs_referee' && v.refereeCheck?.verdict === 'confirmed')
+      return 'The referee confirmed it is them. ResetGate’s approval stays closed: reset under your organisation’s in-person procedure.';
+    if (v.status === 'needs_referee' && v.refereeCheck) return 'The referee did not confirm it is them. Do not reset.';
     if (v.status === 'needs_referee') return 'Do not reset. Arrange a check in person or on video by a named second person.';
     if (v.status !== 'passed') return 'A reset can be approved only after the caller passes.';
     return '';

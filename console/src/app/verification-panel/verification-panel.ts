@@ -17,6 +17,7 @@ import { LiveSinceLoad } from '../verifications/live-since-load';
 import { VerificationEvents } from '../verifications/verification-events';
 import { ProofList } from './proof-list';
 import { ProofReceipt } from './proof-receipt';
+import { RefereeCheckPanel } from './referee-check';
 import { ReplayTimeline } from './replay-timeline';
 import { ResetApproval } from './reset-approval';
 import { RiskSummary } from './risk-summary';
@@ -37,6 +38,7 @@ import { OUTLINED_FIELDS } from '../shared/form-fields';
     ProofReceipt,
     RiskSummary,
     ResetApproval,
+    RefereeCheckPanel,
     TranscriptTable,
     ReplayTimeline,
   ],

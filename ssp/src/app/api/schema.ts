@@ -375,6 +375,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{id}/referee-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After needs_referee: a named second person records their check in person or on video, once */
+        post: operations["VerificationsController_refereeCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/{id}/replay": {
         parameters: {
             query?: never;
@@ -1299,6 +1316,18 @@ export interface components {
             /** @description Why it passed, or why each failed step failed */
             reasons: string[];
         };
+        RefereeCheckView: {
+            /** @description Who checked: `user:<email>`, never the agent who started the verification */
+            referee: string;
+            /** @enum {string} */
+            method: "in_person" | "video";
+            /** @enum {string} */
+            verdict: "confirmed" | "refused";
+            /** @description What the referee saw and checked, in their words */
+            evidence: string;
+            /** Format: date-time */
+            at: string;
+        };
         DeliveryView: {
             purpose: string;
             channel: string;
@@ -1361,6 +1390,8 @@ export interface components {
             proofs: components["schemas"]["ProofView"][];
             /** @description Written with the outcome */
             receipt: components["schemas"]["ReceiptView"] | null;
+            /** @description After needs_referee: the second person’s check */
+            refereeCheck: components["schemas"]["RefereeCheckView"] | null;
             deliveries: components["schemas"]["DeliveryView"][];
         };
         VerificationView: {
@@ -1412,6 +1443,8 @@ export interface components {
             proofs: components["schemas"]["ProofView"][];
             /** @description Written with the outcome */
             receipt: components["schemas"]["ReceiptView"] | null;
+            /** @description After needs_referee: the second person’s check */
+            refereeCheck: components["schemas"]["RefereeCheckView"] | null;
         };
         VerificationPage: {
             items: components["schemas"]["VerificationView"][];
@@ -1449,6 +1482,20 @@ export interface components {
             note?: string;
             /** @example INC-20431 */
             ticketRef?: string;
+        };
+        RefereeCheckDto: {
+            /**
+             * @description How the referee saw the person
+             * @enum {string}
+             */
+            method: "in_person" | "video";
+            /**
+             * @description confirmed: it is the user; refused: it is not, or it could not be shown
+             * @enum {string}
+             */
+            verdict: "confirmed" | "refused";
+            /** @description What you saw and checked: the document, who joined the call, what matched */
+            evidence: string;
         };
         TimelineEntryView: {
             /** Format: date-time */
@@ -2335,6 +2382,31 @@ export interface operations {
         };
         responses: {
             /** @description The verification after the approval (without deliveries) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+        };
+    };
+    VerificationsController_refereeCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefereeCheckDto"];
+            };
+        };
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
