@@ -14,9 +14,9 @@ describe('loadConfig', () => {
 });
 
 describe('assurance', () => {
-  test('the question rule decides unless RESETGATE_ASSURANCE says proofs; another word is refused by name', () => {
-    expect(loadConfig({}).assurance).toBe('questions');
-    expect(loadConfig({ RESETGATE_ASSURANCE: 'proofs' }).assurance).toBe('proofs');
+  test('proofs decide unless RESETGATE_ASSURANCE says questions; another word is refused by name', () => {
+    expect(loadConfig({}).assurance).toBe('proofs');
+    expect(loadConfig({ RESETGATE_ASSURANCE: 'questions' }).assurance).toBe('questions');
     expect(() => loadConfig({ RESETGATE_ASSURANCE: 'vibes' })).toThrow(/RESETGATE_ASSURANCE must be one of questions, proofs, got "vibes"/);
   });
 });

@@ -43,8 +43,8 @@ export class AppConfig implements Integrations {
   privilegedGroups: string[];
   agentsSeeRiskScore: boolean;
   /**
-   * What decides a verification: `questions` (the earlier rule) or `proofs` (docs/assurance.md: the
-   * standard policy, or the privileged one for members of the privileged groups).
+   * What decides a verification: `proofs` (docs/assurance.md: the standard policy, or the
+   * privileged one for members of the privileged groups) or `questions` (the earlier rule).
    */
   assurance: AssuranceMode;
   sso: SsoConfig;
@@ -114,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     privilegedGroups: list(env.RESETGATE_PRIVILEGED_GROUPS ?? 'okta-admins,github-admins,workday-admins,endpoint-admins,fin-payroll'),
     agentsSeeRiskScore: bool(env, 'RESETGATE_AGENTS_SEE_RISK_SCORE', true),
-    assurance: oneOf(env, 'RESETGATE_ASSURANCE', ASSURANCE_MODES, 'questions'),
+    assurance: oneOf(env, 'RESETGATE_ASSURANCE', ASSURANCE_MODES, 'proofs'),
     sso: loadSsoConfig(env, publicUrl),
     idv: loadIdvConfig(env),
     liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),

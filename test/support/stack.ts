@@ -56,6 +56,9 @@ export async function startStack(extraEnv: Record<string, string> = {}, options:
     RESETGATE_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
     LOG_LEVEL: 'warn',
+    // The plumbing suites (approval, replay, webhooks, exports…) need passes, and the question rule
+    // gives one without a manager's vouch. Suites about proofs, the product's default, say so.
+    RESETGATE_ASSURANCE: 'questions',
     ...extraEnv,
   };
   let api = launch('dist/api/main.js', env);
