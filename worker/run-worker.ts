@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { MessageSender } from '../activities/delivery/message-sender';
 import { createDirectorySyncActivities } from '../activities/directory-sync/directory-sync-activities';
 import { createVerificationActivities } from '../activities/verification/verification-activities';
+import { createNoticeActivities } from '../activities/notices/passkey-notice';
 import { createWebhookActivities } from '../activities/webhook-delivery/webhook-activities';
 import { TwilioLookup } from '../activities/delivery/destination-lookup';
 import { auditKeyBytes } from '../core/audit/audit-key';
@@ -44,6 +45,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
       destinationLookup: config.twilio?.lookup ? new TwilioLookup(config.twilio) : undefined,
       identityVerification: !!config.idv,
     }),
+    ...createNoticeActivities({ dataSource, sender: context.get<MessageSender>(MESSAGE_SENDER) }),
     ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),
     ...createDirectorySyncActivities({ dataSource, source: config.directorySource }),
   };

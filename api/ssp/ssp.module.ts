@@ -7,6 +7,7 @@ import { IdentityVerificationAdapter, OidcIdentityAssurance } from './identity-d
 import { PasskeyAssertionService } from './passkeys/passkey-assertion.service';
 import { PasskeyChallenges } from './passkeys/passkey-challenges';
 import { PasskeyEnrolmentGuard } from './passkeys/passkey-enrolment.guard';
+import { PasskeyNotices } from './passkeys/passkey-notices';
 import { PasskeyRefusals } from './passkeys/passkey-refusals';
 import { PasskeyRegistrationService } from './passkeys/passkey-registration.service';
 import { PasskeysController } from './passkeys/passkeys.controller';
@@ -27,6 +28,7 @@ import { StepUpService } from './step-up/step-up.service';
     PasskeyChallenges,
     PasskeyRefusals,
     PasskeyRegistrationService,
+    PasskeyNotices,
     PasskeyAssertionService,
     IdentityDocumentService,
     { provide: IdentityVerificationAdapter, useClass: OidcIdentityAssurance },

@@ -1,4 +1,10 @@
-import { AuditEventEntity, RecoveryPasskeyEntity, VerificationEntity } from '../../core/database/entities';
+import {
+  AuditEventEntity,
+  DevOutboxMessageEntity,
+  DirectoryUserEntity,
+  RecoveryPasskeyEntity,
+  VerificationEntity,
+} from '../../core/database/entities';
 import { type DirectoryUser, finishSession, openSession, standardUsers } from '../support/passkey-client';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 import { waitForVerification } from '../support/ssp-client';
@@ -37,6 +43,18 @@ const malformed = (path: string, cookie: string) => call(stack, 'POST', path, { 
 function expectProblem(res: ApiResponse, status: number, slug: string) {
   expect({ status: res.status, type: res.body?.type }).toEqual({ status, type: `https://resetgate.dev/problems/${slug}` });
   expect(res.contentType).toContain('application/problem+json');
+}
+
+/** The passkey notices the worker put in the dev outbox for a verification, once there are `count`. */
+async function waitForNotices(verificationId: string, count: number): Promise<DevOutboxMessageEntity[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const notices = await stack.db.dataSource
+      .getRepository(DevOutboxMessageEntity)
+      .findBy({ verificationId, subject: 'A recovery passkey was added to your account' });
+    if (notices.length >= count || Date.now() > deadline) return notices;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 const passkeysOf = (user: DirectoryUser) => stack.db.dataSource.getRepository(RecoveryPasskeyEntity).findBy({ userId: user.id });
@@ -83,6 +101,19 @@ describe('enrolment, right after a pass', () => {
     ]);
     const [audit] = await audited(session.id, 'passkey.enrolled');
     expect(audit).toMatchObject({ actor: 'ssp-user', details: { credentialId: alicesKey.id.slice(0, 8), userVerified: true } });
+
+    // Every address on file hears of it, once: the work and personal addresses and the mobile.
+    const user = await stack.db.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: alice.id });
+    const notices = await waitForNotices(session.id, 3);
+    expect(notices.map((n) => n.to).sort()).toEqual([user.email, user.personalEmail, user.mobilePhone].sort());
+    expect(notices.every((n) => /recovery passkey was added .* If this wasn't you, contact your security team now/.test(n.body))).toBe(
+      true,
+    );
+    const [{ count }] = await stack.db.dataSource.query(
+      `SELECT count(*)::int AS count FROM deliveries WHERE verification_id = $1 AND purpose = 'passkey_notice'`,
+      [session.id],
+    );
+    expect(count).toBe(3);
 
     // The grant is spent: nothing more can be enrolled with it.
     expectProblem(await post(`${REGISTRATION}/options`, grantCookie), 401, 'passkey-enrolment-invalid');

@@ -15,6 +15,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ProblemException } from '../../common/problem';
 import type { RegistrationResponseDto } from './dto/passkey.dto';
 import { PasskeyChallenges } from './passkey-challenges';
+import { PasskeyNotices } from './passkey-notices';
 import { credentialIdPrefix, PasskeyRefusals } from './passkey-refusals';
 import { CHALLENGE_LIFETIME_MS, ENROLMENT_WINDOW_MS, enrolmentUnavailable } from './passkey-rules';
 import { relyingParty } from './relying-party';
@@ -33,6 +34,7 @@ export class PasskeyRegistrationService {
     private readonly refusals: PasskeyRefusals,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly notices: PasskeyNotices,
   ) {}
 
   /** When the session ended in a pass: the grant for the cookie, or null when no passkey can be added. */
@@ -99,7 +101,7 @@ export class PasskeyRegistrationService {
     const taken = await this.dataSource.getRepository(RecoveryPasskeyEntity).existsBy({ credentialId: credential.id });
     if (taken) return refuse('passkeyRefused', 'This passkey is already enrolled.', 'credential id already enrolled', credential.id);
 
-    await this.dataSource
+    const passkeyId = await this.dataSource
       .transaction(async (tx) => {
         // The grant is spent in the same transaction that adds the passkey: once, however many answers race.
         const { affected } = await tx
@@ -110,7 +112,7 @@ export class PasskeyRegistrationService {
           .execute();
         if (!affected)
           throw new ProblemException('passkeyEnrolmentInvalid', 'The time to add a passkey has run out, or one was added already.');
-        await tx.getRepository(RecoveryPasskeyEntity).insert({
+        const inserted = await tx.getRepository(RecoveryPasskeyEntity).insert({
           userId: verification.userId,
           credentialId: credential.id,
           publicKey: Buffer.from(credential.publicKey),
@@ -129,6 +131,7 @@ export class PasskeyRegistrationService {
           },
           tx,
         );
+        return String(inserted.identifiers[0].id);
       })
       .catch((err: unknown) => {
         if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
@@ -136,6 +139,8 @@ export class PasskeyRegistrationService {
         }
         throw err;
       });
+    // Every address on file hears of it: if it was not the user, they can say so.
+    await this.notices.send({ passkeyId, userId: verification.userId, verificationId: verification.id, addedAt: new Date().toISOString() });
     return { credentialIdPrefix: credentialIdPrefix(credential.id) };
   }
 
