@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
-import { type Caller, desktopContext, markPage, pickCaller, signInWithBrowser, withoutManager } from '../support/console-page';
+import { desktopContext, markPage, pickCaller, sendLinkFromDialog, signInWithBrowser, withoutManager } from '../support/console-page';
 import { linkFor } from '../support/ssp-client';
 import { answerQuestions, skipSignIn } from '../support/ssp-page';
 import { type Stack, startStack, TEST_IDP_PASSWORD } from '../support/stack';
@@ -23,20 +23,6 @@ afterAll(async () => {
 /** The panel's row for one proof: its status word, name and what it showed. */
 const proofRow = (page: Page, name: RegExp) =>
   page.getByRole('table', { name: 'Each proof and where it stands' }).getByRole('row', { name });
-
-async function sendLinkFromDialog(page: Page, caller: Caller): Promise<string> {
-  await page.getByRole('button', { name: 'Send verification link' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Send a Verification Portal link' });
-  await dialog.getByRole('combobox', { name: 'User' }).fill(caller.name.split(' ')[1]);
-  await page.getByRole('option').filter({ hasText: caller.email }).click();
-  await dialog.getByLabel('Mobile number').fill(caller.mobile);
-  await dialog.getByText(`Will send to ${caller.mobile}`).waitFor();
-  await dialog.getByRole('combobox', { name: 'Reason' }).click();
-  await page.getByRole('option', { name: 'Password reset' }).click();
-  await dialog.getByRole('button', { name: 'Send link' }).click();
-  await page.waitForURL(/\/console\/verifications\/[0-9a-f-]{36}$/);
-  return page.url().split('/').pop()!;
-}
 
 test('the agent sees the proofs the policy needs and each one live, then the needs_referee receipt with what to do', async () => {
   // Nobody to vouch for them either: with no strong proof to give, a referee decides.

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AuditEventEntity } from '../../core/database/entities';
 import { accessibilityViolations, launchBrowser, phoneContext, screenshot } from '../support/browser';
-import { type Caller, desktopContext, markPage, pickCaller, signInWithBrowser, withoutManager } from '../support/console-page';
+import { desktopContext, markPage, pickCaller, sendLinkFromDialog, signInWithBrowser, withoutManager } from '../support/console-page';
 import { linkFor } from '../support/ssp-client';
 import { answerQuestions, skipSignIn } from '../support/ssp-page';
 import { type Stack, startStack } from '../support/stack';
@@ -20,20 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function sendLinkFromDialog(page: Page, caller: Caller): Promise<string> {
-  await page.getByRole('button', { name: 'Send verification link' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Send a Verification Portal link' });
-  await dialog.getByRole('combobox', { name: 'User' }).fill(caller.name.split(' ')[1]);
-  await page.getByRole('option').filter({ hasText: caller.email }).click();
-  await dialog.getByLabel('Mobile number').fill(caller.mobile);
-  await dialog.getByText(`Will send to ${caller.mobile}`).waitFor();
-  await dialog.getByRole('combobox', { name: 'Reason' }).click();
-  await page.getByRole('option', { name: 'Password reset' }).click();
-  await dialog.getByRole('button', { name: 'Send link' }).click();
-  await page.waitForURL(/\/console\/verifications\/[0-9a-f-]{36}$/);
-  return page.url().split('/').pop()!;
-}
 
 const CONFIRMED =
   'Confirmed by admin@example.com in person. ResetGate’s approval stays closed: reset under your organisation’s in-person procedure.';

@@ -117,3 +117,18 @@ export async function screenshotScreen(page: Page, name: string): Promise<void> 
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** The agent sends a link from the console's dialog to the caller's number; the verification's id. */
+export async function sendLinkFromDialog(page: Page, caller: Caller): Promise<string> {
+  await page.getByRole('button', { name: 'Send verification link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a Verification Portal link' });
+  await dialog.getByRole('combobox', { name: 'User' }).fill(caller.name.split(' ')[1]);
+  await page.getByRole('option').filter({ hasText: caller.email }).click();
+  await dialog.getByLabel('Mobile number').fill(caller.mobile);
+  await dialog.getByText(`Will send to ${caller.mobile}`).waitFor();
+  await dialog.getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: 'Password reset' }).click();
+  await dialog.getByRole('button', { name: 'Send link' }).click();
+  await page.waitForURL(/\/console\/verifications\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
