@@ -7,11 +7,20 @@ import { ProblemException } from '../common/problem';
 import { AppConfig } from '../../core/config/app-config';
 import { PolicyVersionEntity } from '../../core/database/entities';
 import type { UpdatePolicyDto } from './dto/update-policy.dto';
-import { consoleVersionName, type PolicySettings, policyChanges } from '../../core/policy/policy-settings';
+import {
+  type AssuranceSettings,
+  assuranceFromEnvironment,
+  assuranceProblems,
+  consoleVersionName,
+  type PolicySettings,
+  policyChanges,
+} from '../../core/policy/policy-settings';
 
 export interface PolicyInForce extends PolicySettings {
   /** The saved version, or null while the environment's first values apply. */
   saved: PolicyVersionEntity | null;
+  /** Always known: a version saved before assurance was part of it takes the environment's. */
+  assurance: AssuranceSettings;
 }
 
 /** Saves run one at a time, so two admins cannot both make version n+1. */
@@ -32,9 +41,10 @@ export class PolicyService {
 
   async current(db: EntityManager = this.dataSource.manager): Promise<PolicyInForce> {
     const [saved] = await db.find(PolicyVersionEntity, { order: { number: 'DESC' }, take: 1 });
-    if (saved) return { ...saved.settings, saved };
+    const fromEnvironment = () => assuranceFromEnvironment(this.config.assurance);
+    if (saved) return { ...saved.settings, assurance: saved.settings.assurance ?? fromEnvironment(), saved };
     const { policy, maxVerificationsPerUserPerDay, privilegedGroups, agentsSeeRiskScore } = this.config;
-    return { policy, maxVerificationsPerUserPerDay, privilegedGroups, agentsSeeRiskScore, saved: null };
+    return { policy, maxVerificationsPerUserPerDay, privilegedGroups, agentsSeeRiskScore, assurance: fromEnvironment(), saved: null };
   }
 
   /** Newest first. */
@@ -47,6 +57,9 @@ export class PolicyService {
     if (dto.policy.minAnswered > dto.policy.questionsAsked) {
       throw new ProblemException('policyInvalid', 'policy.minAnswered cannot be more than policy.questionsAsked: nobody could pass.');
     }
+    const edited = dto.assurance && editedAssurance(dto.assurance);
+    const problems = edited ? assuranceProblems(edited) : [];
+    if (problems.length) throw new ProblemException('policyInvalid', problems.join(' '));
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SAVE_LOCK]);
       const before = await this.current(db);
@@ -58,11 +71,13 @@ export class PolicyService {
         );
       }
       const number = (before.saved?.number ?? 0) + 1;
-      const settings: PolicySettings = {
+      const settings: PolicySettings & Pick<PolicyInForce, 'assurance'> = {
         policy: { ...dto.policy, minQuestions: dto.policy.minAnswered, version: consoleVersionName(number) },
         maxVerificationsPerUserPerDay: dto.maxVerificationsPerUserPerDay,
         privilegedGroups: dto.privilegedGroups,
         agentsSeeRiskScore: dto.agentsSeeRiskScore,
+        // Absent from the edit: the assurance in force is kept, and written down with this version.
+        assurance: edited ?? before.assurance,
       };
       const saved = db.create(PolicyVersionEntity, { number, settings, changedBy: who.id, changedAt: new Date(), note: dto.note });
       await db.insert(PolicyVersionEntity, saved);
@@ -80,4 +95,14 @@ export class PolicyService {
       return { ...settings, saved };
     });
   }
+}
+
+/** The server names the two policies: verifications, receipts and the console know them by these names. */
+function editedAssurance(edit: NonNullable<UpdatePolicyDto['assurance']>): AssuranceSettings {
+  const policy = (name: string, p: typeof edit.standard) => ({
+    name,
+    required: [...p.required],
+    strong: { count: p.strong.count, from: [...p.strong.from] },
+  });
+  return { mode: edit.mode, standard: policy('standard', edit.standard), privileged: policy('privileged', edit.privileged) };
 }

@@ -17,6 +17,7 @@ const versionView = (v: PolicyVersionEntity): PolicyVersionView => ({
   limits: { maxVerificationsPerUserPerDay: v.settings.maxVerificationsPerUserPerDay },
   privilegedGroups: v.settings.privilegedGroups,
   agentsSeeRiskScore: v.settings.agentsSeeRiskScore,
+  assurance: v.settings.assurance ?? null,
 });
 
 /**
@@ -75,6 +76,7 @@ export class SettingsController {
       organisationDomains: this.config.organisationDomains,
       privilegedGroups: inForce.privilegedGroups,
       agentsSeeRiskScore: inForce.agentsSeeRiskScore,
+      assurance: inForce.assurance,
       sso: { issuer: sso.issuer, devIdp: sso.devIdp, rolesClaim: sso.rolesClaim, roleGroups: sso.roleGroups },
       directorySource: source
         ? { kind: source.kind, location: source.kind === 'scim' ? source.baseUrl : source.path, intervalMinutes: source.intervalMinutes }

@@ -10,8 +10,8 @@ import { OPEN_STATUSES, type VerificationPolicy } from '../../workflows/verifica
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { AppConfig, type AssuranceMode } from '../../core/config/app-config';
-import { PRIVILEGED_ASSURANCE, STANDARD_ASSURANCE } from '../../workflows/verification/assurance';
+import { AppConfig } from '../../core/config/app-config';
+import type { AssuranceSettings } from '../../core/policy/policy-settings';
 import { PolicyService } from '../settings/policy.service';
 import { ChallengeQuestionEntity, DirectoryUserEntity, VerificationEntity, VerificationLinkEntity } from '../../core/database/entities';
 import { validateDestination } from './destination';
@@ -54,10 +54,10 @@ export class VerificationsService {
       if (previous) return { previous, superseded: [] };
       await lockUser(db, user.id);
       // The policy in force now is the one this verification keeps, in its row and its workflow.
-      const { policy: policyInForce, maxVerificationsPerUserPerDay, privilegedGroups } = await this.policies.current(db);
+      const { policy: policyInForce, maxVerificationsPerUserPerDay, privilegedGroups, assurance } = await this.policies.current(db);
       const privileged = user.groups.some((group) => privilegedGroups.includes(group));
       const requiredApprovals = privileged ? 2 : 1;
-      const policy = withAssurance(policyInForce, this.config.assurance, privileged);
+      const policy = withAssurance(policyInForce, assurance, privileged);
       const today = await db
         .getRepository(VerificationEntity)
         .createQueryBuilder('v')
@@ -242,10 +242,12 @@ function answerLabels(q: ChallengeQuestionEntity): string | string[] | null {
 }
 
 /**
- * The verification's own policy: under proofs, the standard assurance policy, or the privileged one
- * for members of the privileged groups (two strong proofs). It travels with the workflow input.
+ * The verification's own policy: under proofs, the standard assurance policy in force, or the
+ * privileged one for members of the privileged groups. Both come from the policy version in force
+ * (the console's, else the environment's); it travels with the workflow input, so a later change
+ * never alters it.
  */
-function withAssurance(policy: VerificationPolicy, mode: AssuranceMode, privileged: boolean): VerificationPolicy {
-  if (mode !== 'proofs') return policy;
-  return { ...policy, assurance: privileged ? PRIVILEGED_ASSURANCE : STANDARD_ASSURANCE };
+function withAssurance(policy: VerificationPolicy, assurance: AssuranceSettings, privileged: boolean): VerificationPolicy {
+  if (assurance.mode !== 'proofs') return policy;
+  return { ...policy, assurance: privileged ? assurance.privileged : assurance.standard };
 }

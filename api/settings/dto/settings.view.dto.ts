@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSURANCE_MODES, type AssuranceMode } from '../../../core/config/app-config';
+import { PROOF_KINDS, type ProofKind } from '../../../workflows/verification/assurance';
 
 /** The verification policy in force (workflows/verification/model.ts VerificationPolicy). */
 export class PolicyView {
@@ -13,6 +15,27 @@ export class PolicyView {
   @ApiProperty() maxRisk: number;
   @ApiProperty() approvalWindowSeconds: number;
   @ApiPropertyOptional() idpStepUp?: boolean;
+}
+
+export class StrongProofsView {
+  @ApiProperty({ description: 'At least this many different kinds from `from`' }) count: number;
+  @ApiProperty({ enum: PROOF_KINDS, isArray: true }) from: ProofKind[];
+}
+
+/** Which combinations of proofs pass (workflows/verification/assurance.ts AssurancePolicy). */
+export class AssurancePolicyView {
+  @ApiProperty({ description: 'standard or privileged: the name verifications and receipts carry' }) name: string;
+  @ApiProperty({ enum: PROOF_KINDS, isArray: true, description: 'Each must be met' }) required: ProofKind[];
+  @ApiProperty({ type: StrongProofsView }) strong: StrongProofsView;
+}
+
+/** What decides a verification (docs/assurance.md). */
+export class AssuranceSettingsView {
+  @ApiProperty({ enum: ASSURANCE_MODES, description: '`questions`: the earlier rule; `proofs`: the policies decide' })
+  mode: AssuranceMode;
+  @ApiProperty({ type: AssurancePolicyView, description: 'Everyone but the members of the privileged groups' })
+  standard: AssurancePolicyView;
+  @ApiProperty({ type: AssurancePolicyView, description: 'Members of the privileged groups' }) privileged: AssurancePolicyView;
 }
 
 export class LimitsView {
@@ -55,6 +78,7 @@ export class SettingsView {
   @ApiProperty({ type: [String] }) organisationDomains: string[];
   @ApiProperty({ type: [String] }) privilegedGroups: string[];
   @ApiProperty() agentsSeeRiskScore: boolean;
+  @ApiProperty({ type: AssuranceSettingsView }) assurance: AssuranceSettingsView;
   @ApiProperty({ type: SsoSettingsView }) sso: SsoSettingsView;
   @ApiProperty({ type: DirectorySourceView, nullable: true, description: 'null: no connector; the directory is imported by hand' })
   directorySource: DirectorySourceView | null;
@@ -67,6 +91,12 @@ export class PolicyVersionView extends PolicySourceView {
   @ApiProperty({ type: LimitsView }) limits: LimitsView;
   @ApiProperty({ type: [String] }) privilegedGroups: string[];
   @ApiProperty() agentsSeeRiskScore: boolean;
+  @ApiProperty({
+    type: AssuranceSettingsView,
+    nullable: true,
+    description: 'Null for a version saved before assurance was part of it: RESETGATE_ASSURANCE and the built-in policies applied',
+  })
+  assurance: AssuranceSettingsView | null;
 }
 
 export class PolicyVersionList {

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +7,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsIn,
   IsInt,
   IsNumber,
   IsObject,
@@ -15,9 +16,12 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ASSURANCE_MODES, type AssuranceMode } from '../../../core/config/app-config';
 import { POLICY_BOUNDS as B } from '../../../core/policy/policy-settings';
+import { PROOF_KINDS, type ProofKind } from '../../../workflows/verification/assurance';
 
 const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 
@@ -62,6 +66,63 @@ export class EditablePolicyDto {
   idpStepUp: boolean;
 }
 
+/** A list of proof kinds, each at most once. */
+function ProofKinds(description: string) {
+  return applyDecorators(
+    ApiProperty({ enum: PROOF_KINDS, isArray: true, maxItems: PROOF_KINDS.length, description }),
+    IsArray(),
+    ArrayMaxSize(PROOF_KINDS.length),
+    ArrayUnique(),
+    IsIn(PROOF_KINDS, { each: true }),
+  );
+}
+
+/** How many strong proofs, and from which kinds. */
+export class EditableStrongProofsDto {
+  @InRange(B.strongProofs, { whole: true, description: 'At most the number of kinds in `from`' })
+  count: number;
+
+  @ProofKinds('The kinds the strong proofs are taken from; none of them in `required`')
+  from: ProofKind[];
+}
+
+/** Which combinations of proofs pass (docs/assurance.md); the server names it. */
+export class EditableAssurancePolicyDto {
+  @ProofKinds('Each of these must be met')
+  required: ProofKind[];
+
+  @ApiProperty({ type: EditableStrongProofsDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EditableStrongProofsDto)
+  strong: EditableStrongProofsDto;
+}
+
+/** What decides a verification, and which proofs pass under each policy. */
+export class EditableAssuranceDto {
+  @ApiProperty({ enum: ASSURANCE_MODES, description: '`questions`: the earlier rule; `proofs`: the policies below decide' })
+  @IsIn(ASSURANCE_MODES)
+  mode: AssuranceMode;
+
+  @ApiProperty({ type: EditableAssurancePolicyDto, description: 'Everyone but the members of the privileged groups' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EditableAssurancePolicyDto)
+  standard: EditableAssurancePolicyDto;
+
+  @ApiProperty({
+    type: EditableAssurancePolicyDto,
+    description: 'Members of the privileged groups; at least as strict as the standard one',
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EditableAssurancePolicyDto)
+  privileged: EditableAssurancePolicyDto;
+}
+
 /** A new version of the policies and limits, replacing the one the admin loaded. */
 export class UpdatePolicyDto {
   @ApiProperty({ description: 'The version this edit starts from (policy.version from GET /settings); a newer one in force gets a 409' })
@@ -97,4 +158,11 @@ export class UpdatePolicyDto {
   @ApiProperty()
   @IsBoolean()
   agentsSeeRiskScore: boolean;
+
+  @ApiPropertyOptional({ type: EditableAssuranceDto, description: 'Absent: the assurance in force is kept' })
+  @ValidateIf((_dto, value) => value !== undefined) // null is refused, not taken as absent
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EditableAssuranceDto)
+  assurance?: EditableAssuranceDto;
 }

@@ -12,10 +12,12 @@ import { LocalTime } from '../shared/local-time';
 import { ApiKeys } from './api-keys';
 import { DirectorySyncs } from './directory-syncs';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
+import { ASSURANCE_MODE, assuranceCell, POLICY_WHO, policyPasses } from './assurance-words';
 
 interface Row {
   label: string;
   value: string;
+  /** Empty for a setting with no variable: its first value is built in, and only the console changes it. */
   variable: string;
 }
 
@@ -36,6 +38,17 @@ function rows(s: Settings): { title: string; rows: Row[] }[] {
         { label: 'Threshold added per risk point', value: String(s.policy.riskStepUp), variable: 'RESETGATE_RISK_STEP_UP' },
         { label: 'Highest risk that can pass', value: `${s.policy.maxRisk} of 10`, variable: 'RESETGATE_MAX_RISK' },
         { label: 'Approval window', value: duration(s.policy.approvalWindowSeconds), variable: 'RESETGATE_APPROVAL_WINDOW_SECONDS' },
+      ],
+    },
+    {
+      title: 'Assurance',
+      rows: [
+        { label: 'What decides a verification', value: ASSURANCE_MODE[s.assurance.mode].label, variable: 'RESETGATE_ASSURANCE' },
+        ...(['standard', 'privileged'] as const).map((name) => ({
+          label: `${POLICY_WHO[name].title} (${POLICY_WHO[name].who})`,
+          value: policyPasses(s.assurance[name]),
+          variable: '',
+        })),
       ],
     },
     {
@@ -81,6 +94,7 @@ export class SettingsPage {
   private readonly api = inject(ConsoleApi);
   private readonly dialog = inject(MatDialog);
   protected readonly principalName = principalName;
+  protected readonly assuranceCell = assuranceCell;
   protected readonly settings = resource({
     loader: ({ abortSignal }) => this.api.data<Settings>(this.api.client.GET('/api/v1/settings', { signal: abortSignal })),
   });
