@@ -36,6 +36,7 @@ export function toVerificationView(v: VerificationEntity): VerificationView {
     policyVersion: v.policy.version,
     supersededBy: v.supersededBy,
     assurance: v.policy.assurance?.name ?? null,
+    assurancePolicy: v.policy.assurance ?? null,
     proofs: v.proofs ?? [],
     receipt: v.receipt,
     refereeCheck: v.refereeCheck ?? null,

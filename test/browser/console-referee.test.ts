@@ -98,9 +98,12 @@ test('the agent who sent the link is told a second person must check; an admin r
   expect(facts).toMatch(/Verdict\s+Confirmed: it is them/);
   expect(facts).toContain(EVIDENCE);
   expect(await region.getByRole('button', { name: 'Record the check' }).count()).toBe(0);
-  // A record, not a pass: the gate stays closed.
+  // A record, not a pass: the gate stays closed, and says what to do instead.
   const approval = adminPage.getByRole('region', { name: 'Reset approval' });
-  await approval.getByText('Do not reset. Arrange a check in person or on video by a named second person.').waitFor();
+  await approval
+    .getByText('The referee confirmed it is them. ResetGate’s approval stays closed: reset under your organisation’s in-person procedure.')
+    .waitFor();
+  expect(await approval.getByRole('button', { name: 'Approve reset' }).count()).toBe(0);
   expect(await accessibilityViolations(adminPage)).toEqual([]);
   await screenshot(adminPage, 'console-23-referee-recorded');
 

@@ -153,7 +153,7 @@ test('failed: a strong proof that did not hold (a passkey that does not verify);
   const finished = await answerRightAndFinish(v);
   expect(finished).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/standard policy needs 1 more of/) });
   const { receipt } = await v.handle.result();
-  expect(receipt!.reasons).toContain('the user’s recovery passkey: the passkey assertion did not verify');
+  expect(receipt!.reasons).toContain('the recovery passkey: the passkey assertion did not verify');
   await checkReplay(v, 'proofs-failed-passkey');
 });
 

@@ -81,7 +81,7 @@ export type AssuranceVerdict =
 export function assessProofs(policy: AssurancePolicy, proofs: readonly ProofResult[]): AssuranceVerdict {
   const statusOf = (kind: ProofKind): ProofStatus | undefined => latest(proofs, kind)?.status;
   const against = PROOF_KINDS.map((kind) => latest(proofs, kind)).filter((p): p is ProofResult => p?.status === 'against');
-  if (against.length) return { verdict: 'against', reason: against.map((p) => `${PROOF_WORDS[p.kind]}: ${p.detail}`).join('; ') };
+  if (against.length) return { verdict: 'against', reason: against.map((p) => `${PROOF_NAMES[p.kind]}: ${p.detail}`).join('; ') };
 
   const missing = policy.required.filter((kind) => statusOf(kind) !== 'met');
   const strongMet = policy.strong.from.filter((kind) => statusOf(kind) === 'met');
@@ -122,8 +122,17 @@ export const PROOF_WORDS: Record<ProofKind, string> = {
   destination_of_record: 'the link reached the phone or address on record',
   recovery_passkey: 'the user’s recovery passkey',
   idp_phishing_resistant: 'a phishing-resistant sign-in at the organisation’s IdP',
-  vouch: 'a person who vouches (manager or recovery contact)',
+  vouch: 'a person who vouches (their manager)',
   identity_document: 'an identity document and selfie',
+};
+
+/** The proof as a noun, for "what it was: what went wrong" (a SIM swap is not "the link reached …"). */
+export const PROOF_NAMES: Record<ProofKind, string> = {
+  destination_of_record: 'the phone or address on record',
+  recovery_passkey: 'the recovery passkey',
+  idp_phishing_resistant: 'the sign-in at the organisation’s IdP',
+  vouch: 'the vouch',
+  identity_document: 'the identity document',
 };
 
 /** A later result for a kind replaces an earlier one (a retried passkey, a second vouch). */

@@ -122,7 +122,7 @@ describe('buildReceipt', () => {
       recoveryClass: null,
       decidedBy: [],
       signals: null,
-      reasons: ['the link expired', 'the user’s recovery passkey: the passkey did not verify'],
+      reasons: ['the link expired', 'the recovery passkey: the passkey did not verify'],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { type AssurancePolicy, type AssuranceVerdict, assessProofs, classify, PROOF_WORDS, type ProofResult } from './assurance';
+import { type AssurancePolicy, type AssuranceVerdict, assessProofs, classify, PROOF_NAMES, type ProofResult } from './assurance';
 import type { GradedAnswer, Outcome, OutcomeDecision, Receipt, RiskAssessment, StepUpResult, VerificationPolicy } from './model';
 
 /**
@@ -86,7 +86,7 @@ export function buildReceipt(
   const decidedBy = outcome === 'passed' && verdict?.verdict === 'satisfied' ? verdict.decidedBy : [];
   const shortfalls = proofs
     .filter((p) => p.status === 'failed' || p.status === 'against')
-    .map((p) => `${PROOF_WORDS[p.kind]}: ${p.detail}`);
+    .map((p) => `${PROOF_NAMES[p.kind]}: ${p.detail}`);
   return {
     outcome,
     assurance: assurance?.name ?? null,

@@ -75,6 +75,18 @@ export class ConnectorResultView {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
+export class StrongProofsView {
+  @ApiProperty({ description: 'How many different kinds from `from` must be met' }) count: number;
+  @ApiProperty({ enum: PROOF_KINDS, isArray: true }) from: ProofKind[];
+}
+
+/** The assurance policy a verification is decided by, as it was when it started (docs/assurance.md). */
+export class AssurancePolicyView {
+  @ApiProperty({ description: 'standard, privileged' }) name: string;
+  @ApiProperty({ enum: PROOF_KINDS, isArray: true, description: 'Each must be met' }) required: ProofKind[];
+  @ApiProperty({ type: StrongProofsView }) strong: StrongProofsView;
+}
+
 /** One proof: what the caller holds or who vouched, as its step ended (docs/assurance.md). */
 export class ProofView {
   @ApiProperty({ enum: PROOF_KINDS }) kind: ProofKind;
@@ -152,6 +164,8 @@ export class VerificationView {
     description: 'The assurance policy deciding it (standard, privileged); null under the question rule',
   })
   assurance: string | null;
+  @ApiProperty({ type: AssurancePolicyView, nullable: true, description: 'What passes under that policy; null under the question rule' })
+  assurancePolicy: AssurancePolicyView | null;
   @ApiProperty({ type: [ProofView], description: 'The proofs so far, live' }) proofs: ProofView[];
   @ApiProperty({ type: ReceiptView, nullable: true, description: 'Written with the outcome' }) receipt: ReceiptView | null;
   @ApiProperty({ type: () => RefereeCheckView, nullable: true, description: 'After needs_referee: the second person’s check' })

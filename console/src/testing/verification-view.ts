@@ -33,6 +33,7 @@ export function verification(fields: Partial<VerificationView> & Pick<Verificati
     policyVersion: 'v1',
     supersededBy: null,
     assurance: null,
+    assurancePolicy: null,
     proofs: [],
     receipt: null,
     refereeCheck: null,

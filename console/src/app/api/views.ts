@@ -25,6 +25,7 @@ export type Approval = Schemas['ApprovalView'];
 export type SessionContext = Schemas['SessionContextView'];
 export type RiskCategory = keyof Schemas['RiskSummary'];
 export type Proof = Schemas['ProofView'];
+export type AssurancePolicy = Schemas['AssurancePolicyView'];
 export type ProofKind = Proof['kind'];
 export type ProofStatus = Proof['status'];
 export type Receipt = Schemas['ReceiptView'];

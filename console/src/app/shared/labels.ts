@@ -115,8 +115,8 @@ export const PROOF: Record<ProofKind, { name: string; term: string; words: strin
   vouch: {
     name: 'A person who vouches',
     term: 'a person who vouches',
-    words: 'a person who vouches (manager or recovery contact)',
-    waiting: 'Waiting for the manager or recovery contact to confirm or refuse.',
+    words: 'a person who vouches (their manager)',
+    waiting: 'The caller may ask their manager to vouch for them.',
   },
   identity_document: {
     name: 'Identity document',

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Proof } from '../api/views';
+import type { AssurancePolicy, Proof } from '../api/views';
 import { LocalTime } from '../shared/local-time';
 import { evidenceAgainst, policyWords, proofRows, stillNeeded } from './proof-rows';
 import { ProofStateIcon } from './proof-state-icon';
@@ -16,8 +16,8 @@ import { ProofStateIcon } from './proof-state-icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProofList {
-  /** The policy's name: standard, privileged. */
-  readonly assurance = input.required<string>();
+  /** The policy the verification started under, as it was then. */
+  readonly assurance = input.required<AssurancePolicy>();
   readonly proofs = input.required<Proof[]>();
   /** While the verification is open, a proof with no result yet is still awaited. */
   readonly open = input.required<boolean>();

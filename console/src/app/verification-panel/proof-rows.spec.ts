@@ -1,5 +1,9 @@
-import type { Proof } from '../api/views';
+import { PRIVILEGED_ASSURANCE, STANDARD_ASSURANCE } from '../../../../workflows/verification/assurance';
+import type { AssurancePolicy, Proof } from '../api/views';
 import { evidenceAgainst, policyWords, PROOF_ORDER, proofRows, sentence, stillNeeded } from './proof-rows';
+
+const STANDARD: AssurancePolicy = STANDARD_ASSURANCE;
+const PRIVILEGED: AssurancePolicy = PRIVILEGED_ASSURANCE;
 
 const proof = (kind: Proof['kind'], status: Proof['status'], detail: string, at = '2026-07-01T10:00:00.000Z'): Proof => ({
   kind,
@@ -89,52 +93,60 @@ describe('evidenceAgainst', () => {
 
 describe('policyWords', () => {
   it('says what passes under each shipped policy', () => {
-    expect(policyWords('standard')).toEqual({
+    expect(policyWords(STANDARD)).toEqual({
       name: 'Standard',
       needs:
         'the phone or address on record, and one of: recovery passkey, phishing-resistant sign-in, a person who vouches, an identity document',
     });
-    expect(policyWords('privileged').needs).toMatch(/^the phone or address on record, and two of: recovery passkey, /);
+    expect(policyWords(PRIVILEGED).needs).toMatch(/^the phone or address on record, and two of: recovery passkey, /);
   });
 
-  it('names a policy it does not know as it is', () => {
-    expect(policyWords('contractors')).toEqual({ name: 'contractors', needs: 'the proofs this policy names' });
+  it('reads a policy an admin edited from what the verification carries, in the panel’s order', () => {
+    const edited: AssurancePolicy = {
+      name: 'standard',
+      required: ['destination_of_record'],
+      strong: { count: 1, from: ['vouch', 'recovery_passkey'] },
+    };
+    expect(policyWords(edited)).toEqual({
+      name: 'Standard',
+      needs: 'the phone or address on record, and one of: recovery passkey, a person who vouches',
+    });
+    expect(policyWords({ ...edited, name: 'contractors' }).name).toBe('contractors');
   });
 });
 
 describe('stillNeeded', () => {
   it('names what is missing, offering only the strong proofs still awaited', () => {
-    expect(stillNeeded('standard', proofRows(prepared, true))).toBe(
+    expect(stillNeeded(STANDARD, proofRows(prepared, true))).toBe(
       'Still needed: the phone or address on record; one more of: phishing-resistant sign-in.',
     );
   });
 
   it('says when no strong proof is left to wait for', () => {
     const idpUnavailable = proof('idp_phishing_resistant', 'unavailable', 'the user did not sign in at the organisation’s IdP');
-    expect(stillNeeded('standard', proofRows([...prepared, opened, idpUnavailable], true))).toBe(
+    expect(stillNeeded(STANDARD, proofRows([...prepared, opened, idpUnavailable], true))).toBe(
       'Still needed: one more proof, but none is still awaited.',
     );
   });
 
   it('counts two for the privileged policy, less the ones met', () => {
     const idp = proof('idp_phishing_resistant', 'met', 'signed in with a phishing-resistant method');
-    expect(stillNeeded('privileged', proofRows([opened], true))).toBe(
+    expect(stillNeeded(PRIVILEGED, proofRows([opened], true))).toBe(
       'Still needed: two more of: recovery passkey, phishing-resistant sign-in, a person who vouches, an identity document.',
     );
-    expect(stillNeeded('privileged', proofRows([opened, idp], true))).toBe(
+    expect(stillNeeded(PRIVILEGED, proofRows([opened, idp], true))).toBe(
       'Still needed: one more of: recovery passkey, a person who vouches, an identity document.',
     );
   });
 
   it('says when the proofs meet the policy', () => {
     const idp = proof('idp_phishing_resistant', 'met', 'signed in with a phishing-resistant method');
-    expect(stillNeeded('standard', proofRows([opened, idp], true))).toBe('The proofs meet the standard policy.');
+    expect(stillNeeded(STANDARD, proofRows([opened, idp], true))).toBe('The proofs meet the standard policy.');
   });
 
-  it('says nothing under evidence against the caller, or under a policy it does not know', () => {
+  it('says nothing under evidence against the caller', () => {
     const swapped = proof('destination_of_record', 'against', 'the SIM was changed in the last 48 hours');
-    expect(stillNeeded('standard', proofRows([swapped], true))).toBe('');
-    expect(stillNeeded('contractors', proofRows([], true))).toBe('');
+    expect(stillNeeded(STANDARD, proofRows([swapped], true))).toBe('');
   });
 });
 

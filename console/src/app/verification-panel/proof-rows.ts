@@ -1,4 +1,4 @@
-import type { Proof, ProofKind } from '../api/views';
+import type { AssurancePolicy, Proof, ProofKind } from '../api/views';
 import { ASSURANCE, PROOF, PROOF_STATE, type ProofState } from '../shared/labels';
 
 /** Always in this order, so a row never moves while the agent reads it: the one required, then the four strong ones. */
@@ -9,7 +9,6 @@ export const PROOF_ORDER: readonly ProofKind[] = [
   'vouch',
   'identity_document',
 ];
-const STRONG = PROOF_ORDER.slice(1);
 
 export interface ProofRow {
   kind: ProofKind;
@@ -35,33 +34,37 @@ export function proofRows(proofs: readonly Proof[], open: boolean): ProofRow[] {
   });
 }
 
-/** The policy in plain words: what passes under it. Unknown names (a later policy) are named as they are. */
-export function policyWords(assurance: string): { name: string; needs: string } {
-  const policy = ASSURANCE[assurance];
-  if (!policy) return { name: assurance, needs: 'the proofs this policy names' };
-  return { name: policy.name, needs: `${PROOF.destination_of_record.term}, and ${count(policy.strong)} of: ${terms(STRONG)}` };
+/** A policy's display name: Standard, Privileged; a name the console does not know, as it is. */
+export function policyName(name: string): string {
+  return ASSURANCE[name]?.name ?? name;
+}
+
+/** The policy in plain words, from what the verification carries (an admin may have edited it). */
+export function policyWords(policy: AssurancePolicy): { name: string; needs: string } {
+  const required = policy.required.map((kind) => PROOF[kind].term).join(' and ');
+  const strong = `${count(policy.strong.count)} of: ${terms(inOrder(policy.strong.from))}`;
+  return { name: policyName(policy.name), needs: required ? `${required}, and ${strong}` : strong };
 }
 
 /**
  * What the policy still needs, given the rows. Names only the strong proofs still awaited, and says
  * so when none is. Empty under evidence against the caller: nothing else matters then.
  */
-export function stillNeeded(assurance: string, rows: readonly ProofRow[]): string {
-  const policy = ASSURANCE[assurance];
-  if (!policy || evidenceAgainst(rows).length) return '';
+export function stillNeeded(policy: AssurancePolicy, rows: readonly ProofRow[]): string {
+  if (evidenceAgainst(rows).length) return '';
   const stateOf = (kind: ProofKind) => rows.find((r) => r.kind === kind)?.state;
-  const parts: string[] = [];
-  if (stateOf('destination_of_record') !== 'met') parts.push(PROOF.destination_of_record.term);
-  const short = policy.strong - STRONG.filter((kind) => stateOf(kind) === 'met').length;
+  const strong = inOrder(policy.strong.from);
+  const parts: string[] = policy.required.filter((kind) => stateOf(kind) !== 'met').map((kind) => PROOF[kind].term);
+  const short = policy.strong.count - strong.filter((kind) => stateOf(kind) === 'met').length;
   if (short > 0) {
-    const possible = STRONG.filter((kind) => stateOf(kind) === 'waiting' || stateOf(kind) === 'pending');
+    const possible = strong.filter((kind) => stateOf(kind) === 'waiting' || stateOf(kind) === 'pending');
     parts.push(
       possible.length
         ? `${count(short)} more of: ${terms(possible)}`
         : `${count(short)} more proof${short > 1 ? 's' : ''}, but none is still awaited`,
     );
   }
-  return parts.length ? `Still needed: ${parts.join('; ')}.` : `The proofs meet the ${policyWords(assurance).name.toLowerCase()} policy.`;
+  return parts.length ? `Still needed: ${parts.join('; ')}.` : `The proofs meet the ${policyName(policy.name).toLowerCase()} policy.`;
 }
 
 /** The rows that count against the caller: shown apart, first, whatever else was met. */
@@ -79,6 +82,11 @@ export function sentence(text: string): string {
 
 function count(n: number): string {
   return ['none', 'one', 'two', 'three', 'four'][n] ?? String(n);
+}
+
+/** In the panel's fixed order, whatever order the policy lists them in. */
+function inOrder(kinds: readonly ProofKind[]): ProofKind[] {
+  return PROOF_ORDER.filter((kind) => kinds.includes(kind));
 }
 
 function terms(kinds: readonly ProofKind[]): string {

@@ -1,6 +1,6 @@
 import type { Outcome, Receipt } from '../api/views';
 import { OUTCOME, PROOF, RECOVERY_CLASS } from '../shared/labels';
-import { policyWords, sentence } from './proof-rows';
+import { policyName, sentence } from './proof-rows';
 
 /** What the agent must do next, for the outcomes that forbid a reset. */
 export const GUIDANCE: Partial<Record<Outcome, string>> = {
@@ -28,7 +28,7 @@ export function receiptFacts(receipt: Receipt, riskShown: boolean): ReceiptFacts
   return {
     outcome: OUTCOME[receipt.outcome],
     guidance: GUIDANCE[receipt.outcome] ?? null,
-    policy: receipt.assurance ? policyWords(receipt.assurance).name : 'The question rule',
+    policy: receipt.assurance ? policyName(receipt.assurance) : 'The question rule',
     recoveryClass: receipt.recoveryClass ? sentence(RECOVERY_CLASS[receipt.recoveryClass]) : 'None: only a pass has one.',
     decidedBy: receipt.decidedBy.map((kind) => sentence(PROOF[kind].words)),
     signals: s

@@ -788,6 +788,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/users/{userId}/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user’s recovery passkeys: when each was added, after which verification, when last used */
+        get: operations["RecoveryPasskeysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/users/{userId}/passkeys/{passkeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one: it no longer counts as a proof. Audited (`passkey.removed`); the user is not told */
+        delete: operations["RecoveryPasskeysController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1386,6 +1420,8 @@ export interface components {
             supersededBy: string | null;
             /** @description The assurance policy deciding it (standard, privileged); null under the question rule */
             assurance: string | null;
+            /** @description What passes under that policy; null under the question rule */
+            assurancePolicy: components["schemas"]["AssurancePolicyView"] | null;
             /** @description The proofs so far, live */
             proofs: components["schemas"]["ProofView"][];
             /** @description Written with the outcome */
@@ -1439,6 +1475,8 @@ export interface components {
             supersededBy: string | null;
             /** @description The assurance policy deciding it (standard, privileged); null under the question rule */
             assurance: string | null;
+            /** @description What passes under that policy; null under the question rule */
+            assurancePolicy: components["schemas"]["AssurancePolicyView"] | null;
             /** @description The proofs so far, live */
             proofs: components["schemas"]["ProofView"][];
             /** @description Written with the outcome */
@@ -1790,6 +1828,41 @@ export interface components {
         VouchDecisionResult: {
             /** @enum {string} */
             status: "confirmed" | "refused";
+        };
+        RecoveryPasskeyView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The first 8 characters of the credential id (base64url), never the whole id
+             * @example kY3vQ1aZ
+             */
+            credentialIdPrefix: string;
+            /**
+             * @description How the authenticator said it can be reached, as WebAuthn names it: usb, nfc, ble, hybrid, internal, smart-card
+             * @example [
+             *       "internal",
+             *       "hybrid"
+             *     ]
+             */
+            transports: string[];
+            /** Format: date-time */
+            addedAt: string;
+            /**
+             * Format: uuid
+             * @description The verification whose pass allowed the enrolment
+             */
+            addedAfterVerificationId: string;
+            /**
+             * Format: date-time
+             * @description When it last checked out as a proof
+             */
+            lastUsedAt: string | null;
+        };
+        RecoveryPasskeyList: {
+            /** @description The directory user’s id */
+            userId: string;
+            /** @description Oldest first */
+            items: components["schemas"]["RecoveryPasskeyView"][];
         };
         CreateWebhookDto: {
             /**
@@ -2952,6 +3025,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VouchDecisionResult"];
                 };
+            };
+        };
+    };
+    RecoveryPasskeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The directory user’s id */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPasskeyList"];
+                };
+            };
+        };
+    };
+    RecoveryPasskeysController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The directory user’s id */
+                userId: string;
+                passkeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
