@@ -105,7 +105,7 @@ export class VouchRequestsService {
       relation: request.relation,
       reason: verification.reason.replace(/_/g, ' '),
       ticketRef: verification.ticketRef,
-      agent: verification.initiatedBy,
+      agent: whoStarted(verification.initiatedBy),
       askedAt: request.createdAt.toISOString(),
       from: { ip: request.requesterIp, device: request.requesterDevice },
       expiresAt: request.expiresAt.toISOString(),
@@ -173,4 +173,11 @@ export class VouchRequestsService {
   private voucherOf(request: VouchRequestEntity): Promise<DirectoryUserEntity> {
     return this.dataSource.getRepository(DirectoryUserEntity).findOneByOrFail({ id: request.voucherUserId });
   }
+}
+
+/** The agent as a person reads them: their address, or the integration that started it. */
+function whoStarted(principal: string): string {
+  if (principal.startsWith('user:')) return principal.slice('user:'.length);
+  if (principal.startsWith('apikey:')) return `the integration “${principal.slice('apikey:'.length)}”`;
+  return principal;
 }

@@ -46,7 +46,7 @@ export class VouchRequestView {
   @ApiProperty({ enum: ['manager'] }) relation: 'manager';
   @ApiProperty({ description: 'Why the helpdesk is verifying them, in words' }) reason: string;
   @ApiProperty({ type: String, nullable: true }) ticketRef: string | null;
-  @ApiProperty({ description: 'The helpdesk agent who started the verification' }) agent: string;
+  @ApiProperty({ description: 'Who started the verification: the agent’s address, or the integration' }) agent: string;
   @ApiProperty({ format: 'date-time' }) askedAt: string;
   @ApiProperty({ type: VouchOriginView }) from: VouchOriginView;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
