@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { VerificationPolicy } from '../../workflows/verification/model';
 import { repoRoot } from '../repo-root';
-import { POLICY_BOUNDS } from '../policy/policy-settings';
+import { ASSURANCE_MODES, type AssuranceMode, POLICY_BOUNDS } from '../policy/policy-settings';
 import { bool, int, num, oneOf, origins } from './env';
 import { type IdvConfig, loadIdvConfig } from './idv-config';
 import { loadIntegrations, type Integrations } from './integrations-config';
@@ -10,8 +10,7 @@ import { list, loadSsoConfig, type SsoConfig } from './sso-config';
 
 export { ConfigError } from './config-error';
 
-export const ASSURANCE_MODES = ['questions', 'proofs'] as const;
-export type AssuranceMode = (typeof ASSURANCE_MODES)[number];
+export { ASSURANCE_MODES, type AssuranceMode } from '../policy/policy-settings';
 export type { SsoConfig } from './sso-config';
 export type { IdvConfig } from './idv-config';
 
@@ -55,6 +54,7 @@ export class AppConfig implements Integrations {
   logLevel: string;
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
+  slack?: Integrations['slack'];
   resetConnector: Integrations['resetConnector'];
   webhookRetry: Integrations['webhookRetry'];
   webhookAllowPrivate: Integrations['webhookAllowPrivate'];

@@ -1,4 +1,3 @@
-import type { AssuranceMode } from '../config/app-config';
 import {
   type AssurancePolicy,
   classify,
@@ -10,6 +9,9 @@ import {
 } from '../../workflows/verification/assurance';
 import type { VerificationPolicy } from '../../workflows/verification/model';
 
+/** What decides a verification: `proofs` (docs/assurance.md) or `questions` (the earlier rule). */
+export const ASSURANCE_MODES = ['questions', 'proofs'] as const;
+export type AssuranceMode = (typeof ASSURANCE_MODES)[number];
 /**
  * What decides a verification (docs/assurance.md): the mode, and which proofs pass under the
  * standard policy and under the privileged one (members of the privileged groups).
