@@ -12,6 +12,7 @@ import type { VerificationPolicy } from '../../workflows/verification/model';
 /** What decides a verification: `proofs` (docs/assurance.md) or `questions` (the earlier rule). */
 export const ASSURANCE_MODES = ['questions', 'proofs'] as const;
 export type AssuranceMode = (typeof ASSURANCE_MODES)[number];
+
 /**
  * What decides a verification (docs/assurance.md): the mode, and which proofs pass under the
  * standard policy and under the privileged one (members of the privileged groups).
