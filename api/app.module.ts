@@ -10,6 +10,7 @@ import { DeliveryModule } from './delivery/delivery.module';
 import { DirectoryModule } from './directory/directory.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { RecoveryPasskeysModule } from './passkeys/recovery-passkeys.module';
 import { ReplayModule } from './replay/replay.module';
 import { SettingsModule } from './settings/settings.module';
 import { SspModule } from './ssp/ssp.module';
@@ -36,6 +37,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CodecModule,
     SspModule,
     VouchesModule,
+    RecoveryPasskeysModule,
     WebhooksModule,
     HealthModule,
   ],

@@ -58,6 +58,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/verifications/{id}/replay': OVERSIGHT,
   'GET /api/v1/verifications/{id}/history': OVERSIGHT,
   'GET /api/v1/directory/users': STAFF,
+  'GET /api/v1/directory/users/{userId}/passkeys': ALL,
+  'DELETE /api/v1/directory/users/{userId}/passkeys/{passkeyId}': ['admin'],
   'GET /api/v1/dev/outbox': STAFF,
   'GET /api/v1/audit-events': OVERSIGHT,
   'GET /api/v1/audit-events/verify': OVERSIGHT,

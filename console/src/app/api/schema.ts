@@ -1803,7 +1803,7 @@ export interface components {
             /** @description Why the helpdesk is verifying them, in words */
             reason: string;
             ticketRef: string | null;
-            /** @description The helpdesk agent who started the verification */
+            /** @description Who started the verification: the agent’s address, or the integration */
             agent: string;
             /** Format: date-time */
             askedAt: string;

@@ -22,6 +22,7 @@ import { ReplayTimeline } from './replay-timeline';
 import { ResetApproval } from './reset-approval';
 import { RiskSummary } from './risk-summary';
 import { TranscriptTable } from './transcript-table';
+import { UserPasskeys } from './user-passkeys';
 import { OUTLINED_FIELDS } from '../shared/form-fields';
 
 /** Everything about one verification: where it stands, why, what the caller answered, and the reset gate. */
@@ -41,6 +42,7 @@ import { OUTLINED_FIELDS } from '../shared/form-fields';
     RefereeCheckPanel,
     TranscriptTable,
     ReplayTimeline,
+    UserPasskeys,
   ],
   templateUrl: './verification-panel.html',
   styleUrl: './verification-panel.scss',
