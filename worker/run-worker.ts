@@ -9,6 +9,7 @@ import { createVerificationActivities } from '../activities/verification/verific
 import { createNoticeActivities } from '../activities/notices/passkey-notice';
 import { createWebhookActivities } from '../activities/webhook-delivery/webhook-activities';
 import { TwilioLookup } from '../activities/delivery/destination-lookup';
+import { vouchChannelFor } from '../activities/delivery/slack-vouch-channel';
 import { auditKeyBytes } from '../core/audit/audit-key';
 import { AppConfig } from '../core/config/app-config';
 import { ensureDirectorySyncSchedule } from './directory-sync-schedule';
@@ -35,15 +36,17 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
   if (!config.auditKey) throw new Error('Set RESETGATE_AUDIT_KEY: activities append to the audit log (the connector result)');
   const dataSource = context.get<DataSource>(getDataSourceToken());
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const sender = context.get<MessageSender>(MESSAGE_SENDER);
   const activities = {
     ...createVerificationActivities({
       dataSource,
-      sender: context.get<MessageSender>(MESSAGE_SENDER),
+      sender,
       publicUrl: config.publicUrl,
       connector: resetConnector(config.resetConnector),
       auditKey: auditKeyBytes(config.auditKey),
       destinationLookup: config.twilio?.lookup ? new TwilioLookup(config.twilio) : undefined,
       identityVerification: !!config.idv,
+      vouchChannel: vouchChannelFor(config.slack, sender),
     }),
     ...createNoticeActivities({ dataSource, sender: context.get<MessageSender>(MESSAGE_SENDER) }),
     ...createWebhookActivities({ dataSource, allowPrivate: config.webhookAllowPrivate }),

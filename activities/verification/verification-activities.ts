@@ -27,6 +27,7 @@ import { createConnectorActivities } from './reset-connector/run-reset-connector
 import { createProofActivities } from './proofs/prepare-proofs';
 import { createVouchActivities } from './proofs/request-vouch';
 import type { DestinationLookup } from '../delivery/destination-lookup';
+import type { VouchChannel } from '../delivery/vouch-channel';
 import { lockUser } from '../../core/database/user-lock';
 import { eventForStatus, publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
 
@@ -47,6 +48,8 @@ export interface VerificationActivityDeps {
   destinationLookup?: DestinationLookup;
   /** Whether an identity-verification provider is configured: the identity document is then a proof the user can give. */
   identityVerification?: boolean;
+  /** Where vouch requests go: the manager's Slack (with the email fallback) when configured; email through `sender` when not given. */
+  vouchChannel?: VouchChannel;
 }
 
 /** How many of the user's latest sign-ins show their usual countries and devices. */
@@ -63,6 +66,7 @@ export function createVerificationActivities({
   activitySource,
   destinationLookup,
   identityVerification,
+  vouchChannel,
 }: VerificationActivityDeps): VerificationActivities {
   let intel = networkIntel;
   const userActivity = activitySource ?? new TableActivitySource(dataSource);
@@ -77,7 +81,7 @@ export function createVerificationActivities({
   return {
     ...createConnectorActivities({ dataSource, connector: connector ?? new ManualConnector(), auditKey }),
     ...createProofActivities({ dataSource, lookup: destinationLookup, identityVerification }),
-    ...createVouchActivities({ dataSource, sender, publicUrl }),
+    ...createVouchActivities({ dataSource, sender, publicUrl, vouchChannel }),
 
     /**
      * Issues the link and sends it, once. The token is created, hashed, stored and sent inside

@@ -1,5 +1,6 @@
 import type { WebhookRetryPolicy } from '../../workflows/webhook-delivery/webhook-delivery.workflow';
 import { bool, ConfigError, httpUrl, int, required } from './env';
+import { loadSlack, type SlackConfig } from './slack-config';
 
 /** Twilio Programmable Messaging. On when TWILIO_ACCOUNT_SID is set. */
 export interface TwilioConfig {
@@ -68,6 +69,8 @@ export type DirectorySourceConfig = (ScimConfig | DirectoryFileConfig) & { inter
 export interface Integrations {
   twilio?: TwilioConfig;
   smtp?: SmtpConfig;
+  /** Vouch requests to the manager's Slack direct messages (email when Slack does not know them). */
+  slack?: SlackConfig;
   resetConnector: ResetConnectorConfig;
   directorySource?: DirectorySourceConfig;
   /** How webhook deliveries back off: by default about six hours of attempts. */
@@ -80,6 +83,7 @@ export function loadIntegrations(env: NodeJS.ProcessEnv): Integrations {
   return {
     twilio: loadTwilio(env),
     smtp: loadSmtp(env),
+    slack: loadSlack(env),
     resetConnector: loadResetConnector(env),
     directorySource: loadDirectorySource(env),
     webhookRetry: {

@@ -7,6 +7,7 @@ import { resetGateDataConverter } from '../../core/temporal/data-converter';
 import { createVerificationActivities } from '../../activities/verification/verification-activities';
 import { DevOutboxSender } from '../../activities/delivery/dev-outbox-sender';
 import type { DestinationLookup } from '../../activities/delivery/destination-lookup';
+import type { VouchChannel } from '../../activities/delivery/vouch-channel';
 import { maskDestination } from '../../core/security/mask';
 import type { ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
 import { auditKeyBytes } from '../../core/audit/audit-key';
@@ -65,6 +66,8 @@ export interface HarnessOptions {
   connector?: ResetConnector;
   /** Carrier data for SMS destinations under an assurance policy (a Twilio Lookup against the fake peer). */
   destinationLookup?: DestinationLookup;
+  /** Where vouch requests go (Slack against the fake peer); email to the dev outbox by default. */
+  vouchChannel?: VouchChannel;
 }
 
 /** The audit key test workers sign their audit events with. */
@@ -98,6 +101,7 @@ export async function startHarness(db: TestDatabase, options: HarnessOptions = {
           publicUrl: 'https://resetgate.test',
           connector: options.connector,
           destinationLookup: options.destinationLookup,
+          vouchChannel: options.vouchChannel,
           auditKey: HARNESS_AUDIT_KEY,
         }),
       });
