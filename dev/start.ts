@@ -105,6 +105,8 @@ ResetGate is running.
   SMS            ${config.twilio ? `Twilio (status callbacks at ${base}/api/v1/twilio/status)` : 'dev outbox'}
   Email          ${config.smtp ? `SMTP (${config.smtp.host ?? new URL(config.smtp.url!).hostname})` : 'dev outbox'}
   Dev outbox     ${base}/api/v1/dev/outbox${config.devOutbox ? '' : ' (off)'}
+  Assurance      ${config.assurance === 'proofs' ? 'proofs: the link to the number on record and one strong proof' : 'questions (the earlier rule)'}
+  Vouches        ${config.slack ? 'Slack, else email' : 'email'} to the user's manager
   ID documents   ${config.idv ? config.idv.issuer : '(no identity-verification provider)'}
   Temporal UI    ${temporalUi ? `${temporalUi} (payloads decrypted for auditors via ${base}${CODEC_PATH})` : `(external Temporal at ${config.temporalAddress})`}
   Health         ${base}/health/ready
