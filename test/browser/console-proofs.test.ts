@@ -126,9 +126,7 @@ test('evidence against the caller stands out as it arrives, and the failure says
   await page.locator('rg-status-chip').getByText('Failed').waitFor({ timeout: 20_000 });
   const receipt = page.getByRole('region', { name: 'Receipt' });
   await receipt.getByText('Do not reset. Follow your escalation procedure.').waitFor();
-  expect(await receipt.innerText()).toMatch(
-    /Reasons\s+A phishing-resistant sign-in at the organisation’s IdP: someone other than the user signed in/,
-  );
+  expect(await receipt.innerText()).toMatch(/Reasons\s+The sign-in at the organisation’s IdP: someone other than the user signed in/);
   await warning.waitFor();
   expect(await accessibilityViolations(page)).toEqual([]);
   await desk.close();

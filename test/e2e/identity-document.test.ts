@@ -245,7 +245,8 @@ describe('bad callbacks: a 4xx problem, nothing recorded', () => {
 
     expectProblem(await arrive(jar, callbackUrl), 401, 'session-invalid');
     expect((await verificationRow(session.id)).proofs).toEqual(before);
-    expect(await documentProofs(session.id)).toEqual([]);
+    // Only what the end of the session says of a document never tried: no result from this callback.
+    expect((await documentProofs(session.id)).map((p) => p.status)).toEqual(['unavailable']);
     expect(await audited(session.id, 'ssp.identity_document_refused')).toEqual([
       expect.objectContaining({ details: { reason: 'no open session' } }),
     ]);

@@ -76,7 +76,8 @@ test('subscriptions: admin only, http(s) URLs only, the secret shown once and ne
   const created = await subscribe('/listed');
   expect(created).toMatchObject({
     url: `${receiver.url}/listed`,
-    events: ['verification.created', 'verification.completed', 'verification.reset_approved'],
+    // All of them, by default.
+    events: ['verification.created', 'verification.completed', 'verification.reset_approved', 'verification.vouch_refused'],
     secret: expect.stringMatching(/^whsec_[\w-]{43}$/),
   });
   const listed = await call(stack, 'GET', '/api/v1/webhooks');
