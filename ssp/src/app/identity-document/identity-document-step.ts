@@ -21,7 +21,7 @@ import type { DocumentNotice } from './identity-document-proof';
       }
     </div>
     <button type="button" class="primary" [disabled]="busy()" (click)="use.emit()">Verify with an identity document</button>
-    <button type="button" class="secondary" [disabled]="busy()" (click)="skip.emit()">Skip — go to the questions</button>
+    <button type="button" class="secondary" [disabled]="busy()" (click)="skip.emit()">I don’t have one with me — continue</button>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -176,7 +176,7 @@ describe('IdentityDocumentStep', () => {
     fixture.componentInstance.use.subscribe(used);
     fixture.componentInstance.skip.subscribe(skipped);
     button('Verify with an identity document').click();
-    button('Skip — go to the questions').click();
+    button('I don’t have one with me — continue').click();
     expect([used.mock.calls.length, skipped.mock.calls.length]).toEqual([1, 1]);
   });
 
