@@ -4,7 +4,8 @@ import { call, type Stack } from './stack';
 
 /** Reads the newest link for a verification from the dev outbox, as a tester would. */
 export async function linkFor(stack: Stack, verificationId: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
+  // Generous: on a loaded CI machine the worker can take a while to pick up the delivery.
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     const outbox = await call(stack, 'GET', `/api/v1/dev/outbox?verificationId=${verificationId}`);
     const message = outbox.body.items.find((m: { link: string | null }) => m.link);

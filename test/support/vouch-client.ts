@@ -11,7 +11,8 @@ export async function managerOf(stack: Stack, verificationId: string): Promise<D
 
 /** The vouch link's token as the manager receives it: from the dev outbox, sent to their work address. */
 export async function vouchToken(stack: Stack, verificationId: string, managerEmail: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
+  // Generous: on a loaded CI machine the worker can take a while to pick up the delivery.
+  const deadline = Date.now() + 45_000;
   for (;;) {
     const [message] = await stack.db.dataSource.getRepository(DevOutboxMessageEntity).findBy({ verificationId, to: managerEmail });
     if (message?.link) {
