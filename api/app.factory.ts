@@ -17,6 +17,7 @@ import { createDevIdv, DEV_IDV_PATH } from './dev-idv/dev-idv';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
+import { refuseLoneSurrogates } from './http/unicode-text';
 import { nullableTo31 } from './openapi/nullable-31';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
@@ -33,7 +34,7 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   // Beside it, a development identity-verification provider for the identity_document proof (IDV_ISSUER may point at it).
   if (config.sso.devIdp) app.use(DEV_IDV_PATH, createDevIdv(config, app.get(DataSource)));
-  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true }));
+  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true, reviver: refuseLoneSurrogates }));
   app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -34,7 +34,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProblemException) return { kind: error.kind, detail: error.detail, extensions: error.extensions };
     // Nest wraps body-parser's errors in an HttpException; the parser's own type is on the cause.
     const bodyParserType = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
-    if (bodyParserType === 'entity.parse.failed') return { kind: 'malformedJson', detail: 'Fix the JSON syntax of the request body.' };
+    if (bodyParserType === 'entity.parse.failed')
+      return {
+        kind: 'malformedJson',
+        detail: 'Fix the JSON syntax of the request body; its text must be valid Unicode (no unpaired surrogates).',
+      };
     if (bodyParserType === 'entity.too.large') {
       const limit = (error as { limit?: number }).limit ?? (error as { cause?: { limit?: number } }).cause?.limit ?? 65_536;
       return { kind: 'payloadTooLarge', detail: `Request bodies are limited to ${Math.round(limit / 1024)} kB.` };

@@ -177,6 +177,24 @@ const cases: Case[] = [
   ['outbox: malformed id', 'GET', () => '/api/v1/dev/outbox?verificationId=42', {}, 400, 'validation-failed'],
   ['audit: bad cursor', 'GET', () => '/api/v1/audit-events?cursor=drop%20table', {}, 400, 'validation-failed'],
   ['ssp start: malformed JSON', 'POST', () => '/api/v1/ssp/sessions', { rawBody: '{', key: null }, 400, 'malformed-json'],
+  // A lone UTF-16 surrogate once froze a verification for good (PostgreSQL refuses it, the activity retried for ever).
+  [
+    'ssp start: a lone surrogate in the signals',
+    'POST',
+    () => '/api/v1/ssp/sessions',
+    { rawBody: '{"token":"' + 'B'.repeat(43) + '","signals":{"timezone":"\\ud800"}}', key: null },
+    400,
+    'malformed-json',
+  ],
+  [
+    'ssp finish: a lone surrogate',
+    'POST',
+    () => '/api/v1/ssp/session/finish',
+    { rawBody: '{"signals":{"timezone":"\\udc00"}}', key: null },
+    400,
+    'malformed-json',
+  ],
+  ['create: a lone surrogate in a key', 'POST', () => '/api/v1/verifications', { rawBody: '{"\\ud800":1}' }, 400, 'malformed-json'],
   ['ssp start: no token', 'POST', () => '/api/v1/ssp/sessions', { body: {}, key: null }, 400, 'validation-failed'],
   [
     'ssp start: token of the wrong shape',
