@@ -136,7 +136,7 @@ export const PROOF_NAMES: Record<ProofKind, string> = {
 };
 
 /** A later result for a kind replaces an earlier one (a retried passkey, a second vouch). */
-function latest(proofs: readonly ProofResult[], kind: ProofKind): ProofResult | undefined {
+export function latest(proofs: readonly ProofResult[], kind: ProofKind): ProofResult | undefined {
   for (let i = proofs.length - 1; i >= 0; i--) if (proofs[i].kind === kind) return proofs[i];
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { AssurancePolicy, ProofKind, ProofResult, ProofStatus } from './assurance';
+import { type AssurancePolicy, latest, type ProofKind, type ProofResult, type ProofStatus } from './assurance';
 import type { ProofOptions, VouchRequestResult } from './activities';
 import type { ProofInput, StepUpInput } from './messages';
 import type { VerificationState } from './model';
@@ -113,8 +113,7 @@ export class ProofLedger {
   }
 
   private latest(kind: ProofKind): ProofResult | undefined {
-    for (let i = this.proofs.length - 1; i >= 0; i--) if (this.proofs[i].kind === kind) return this.proofs[i];
-    return undefined;
+    return latest(this.proofs, kind);
   }
 
   /** Whether the policy looks at this kind at all. */
