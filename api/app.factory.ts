@@ -52,7 +52,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('ResetGate API')
-      .setDescription('Identity verification before helpdesk resets. Errors are RFC 9457 application/problem+json.')
+      .setDescription(
+        'Identity verification before helpdesk resets. Errors are RFC 9457 application/problem+json.\n\n' +
+          'Retries: a dependency outage answers 503 with Retry-After (seconds) within 5 s. Every call that changes ' +
+          'something may be sent again unchanged after a 503, a timeout or a lost answer, and returns the first ' +
+          'call’s result: creating a verification with the same Idempotency-Key, Start with the same Idempotency-Key ' +
+          'nonce, the same answer, finish, and the same caller’s approval or cancel.',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
       .build(),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '../core/config/config.module';
 import { DatabaseModule } from '../core/database/database.module';
+import { API_DATABASE_TIMEOUTS } from '../core/database/data-source-options';
 import { loggingModule } from '../core/logging';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -23,7 +24,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   imports: [
     ConfigModule,
     loggingModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(API_DATABASE_TIMEOUTS),
     TemporalModule,
     AuditModule,
     AuthModule,

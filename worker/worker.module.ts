@@ -6,7 +6,7 @@ import { MESSAGE_SENDER, senderProvider } from './sender.provider';
 
 /** The worker's Nest context: it supplies the repositories and the sender the activities need. */
 @Module({
-  imports: [ConfigModule, loggingModule, DatabaseModule],
+  imports: [ConfigModule, loggingModule, DatabaseModule.forRoot()],
   providers: [senderProvider],
   exports: [MESSAGE_SENDER],
 })

@@ -29,6 +29,7 @@ import { createVouchActivities } from './proofs/request-vouch';
 import type { DestinationLookup } from '../delivery/destination-lookup';
 import type { VouchChannel } from '../delivery/vouch-channel';
 import { lockUser } from '../../core/database/user-lock';
+import { auditProgress } from './progress-audit';
 import { eventForStatus, publishWebhookEvent } from '../../core/webhooks/webhook-outbox';
 
 export interface VerificationActivityDeps {
@@ -137,11 +138,12 @@ export function createVerificationActivities({
 
     /**
      * Keeps the verification row, which the API and console read, in step with the workflow, and
-     * raises the webhook event the change means in the same transaction.
+     * raises the webhook and audit events the change means in the same transaction.
      */
     async recordProgress(update: ProgressUpdate): Promise<void> {
       const { verificationId, linkExpiresAt, sessionExpiresAt, approvalDeadline, risk, ...rest } = update;
       await inTransaction(async (db) => {
+        if (auditKey) await auditProgress(db, auditKey, update);
         await db.update(VerificationEntity, verificationId, {
           ...rest,
           ...(linkExpiresAt && { linkExpiresAt: new Date(linkExpiresAt) }),

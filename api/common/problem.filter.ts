@@ -1,6 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseOutage } from './database-outage';
 import { PROBLEM_BASE, PROBLEMS, type ProblemKind, ProblemException } from './problem';
+
+/** Seconds a client should wait before retrying a 503 or 429: long enough for a restart, short enough for a caller on the phone. */
+export const RETRY_AFTER_SECONDS = { 503: 5, 429: 60 } as const;
 
 /** Every error leaves as RFC 9457 application/problem+json with a stable type. */
 @Catch()
@@ -14,7 +18,17 @@ export class ProblemFilter implements ExceptionFilter {
     const { kind, detail, extensions } = this.classify(error);
     const problem = PROBLEMS[kind];
     if (kind === 'internal') this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (kind === 'databaseUnavailable') this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    // A stream that failed half-way, or a request answered already by its deadline: nothing more can be said.
+    if (response.headersSent) {
+      if (!response.writableEnded) response.destroy(); // a truncated body must not pass for a whole one
+      return;
+    }
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (problem.status === 503 || problem.status === 429) {
+      const retryAfter = (error instanceof ProblemException && error.retryAfter) || RETRY_AFTER_SECONDS[problem.status];
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -32,6 +46,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private classify(error: unknown): { kind: ProblemKind; detail: string; extensions?: Record<string, unknown> } {
     if (error instanceof ProblemException) return { kind: error.kind, detail: error.detail, extensions: error.extensions };
+    if (isDatabaseOutage(error)) return { kind: 'databaseUnavailable', detail: 'The database is briefly unavailable. Try again shortly.' };
     // Nest wraps body-parser's errors in an HttpException; the parser's own type is on the cause.
     const bodyParserType = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
     if (bodyParserType === 'entity.parse.failed')

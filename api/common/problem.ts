@@ -63,6 +63,10 @@ export const PROBLEMS = {
   rateLimited: { slug: 'rate-limited', status: 429, title: 'Too many requests' },
   notReady: { slug: 'not-ready', status: 503, title: 'Not ready to serve' },
   temporalUnavailable: { slug: 'workflow-service-unavailable', status: 503, title: 'The workflow service is unavailable' },
+  databaseUnavailable: { slug: 'database-unavailable', status: 503, title: 'The database is unavailable' },
+  stillWorking: { slug: 'still-working', status: 503, title: 'The request was accepted and is still being processed' },
+  // Nobody reads it: the client hung up. 499, as proxies log it, keeps it apart from our own errors.
+  requestAbandoned: { slug: 'request-abandoned', status: 499, title: 'The client closed the request' },
   internal: { slug: 'internal-error', status: 500, title: 'Something went wrong on our side' },
 } as const;
 
@@ -74,6 +78,8 @@ export class ProblemException extends HttpException {
     readonly kind: ProblemKind,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
+    /** For a 503 or 429: the Retry-After the client gets, when it differs from the default. */
+    readonly retryAfter?: number,
   ) {
     super(detail, PROBLEMS[kind].status);
   }

@@ -1,4 +1,5 @@
-import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
@@ -11,19 +12,27 @@ export const SSP_COOKIE = 'rg_ssp';
 
 type SspRequest = Request & { sspSession?: SspSessionEntity };
 
-/** The SSP's own short-lived session: a cookie bound to one verification, unusable once finished. */
+const FINISH_RETRY = 'ssp-finish-retry';
+/** Marks the finish route: a session already finished may ask again, so a retry learns the first finish's result. */
+export const AllowsFinishRetry = () => SetMetadata(FINISH_RETRY, true);
+
+/** The SSP's own short-lived session: a cookie bound to one verification, unusable once finished (but for finishing again). */
 @Injectable()
 export class SspSessionGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SspRequest>();
     const id = readCookie(request, SSP_COOKIE);
+    const finishRetry = this.reflector.get<boolean>(FINISH_RETRY, context.getHandler()) === true;
     const session =
       id &&
       (await this.dataSource.getRepository(SspSessionEntity).findOneBy({
         sessionHash: hashSecret(id),
-        finishedAt: IsNull(),
+        ...(!finishRetry && { finishedAt: IsNull() }),
         expiresAt: MoreThan(new Date()),
       }));
     if (!session) throw new ProblemException('sessionInvalid', 'Your verification session has ended. Ask the helpdesk for a new link.');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
@@ -10,11 +10,14 @@ import { AnswerResponse, FinishResponse, SessionView, StartSessionResponse } fro
 import { AnswerDto, FinishDto, StartSessionDto } from './dto/ssp.dto';
 import { ENROLMENT_COOKIE, ENROLMENT_COOKIE_PATH } from './passkeys/passkey-enrolment.guard';
 import { PasskeyRegistrationService } from './passkeys/passkey-registration.service';
-import { CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
+import { AllowsFinishRetry, CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
 import { SspService } from './ssp.service';
 
 /** Link redemptions per IP per minute: guessing tokens is hopeless, and this keeps it that way. */
 const startLimiter = new RateLimiter(20, 60_000);
+
+/** The SSP's start nonce: random, made in the browser before Start, long enough that nobody else can guess it. */
+const START_ATTEMPT_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
 @ApiTags('ssp')
 @Public()
@@ -27,12 +30,26 @@ export class SspController {
   ) {}
 
   @Post('sessions')
-  @ApiOperation({ summary: 'Redeem the link token (the user pressed Start) and open a session' })
+  @ApiOperation({
+    summary: 'Redeem the link token (the user pressed Start) and open a session',
+    description:
+      'Retry-safe with an Idempotency-Key: a retry with the same token and key (after a 503, a timeout or a lost answer) ' +
+      'resumes the session the first attempt opened, although the link is spent. Without a key, a second call meets a spent link.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A random nonce (16–128 of A–Z a–z 0–9 _ -) the page makes once, before Start, and sends with every retry',
+  })
   @ApiCreatedResponse({ type: StartSessionResponse })
   async start(@Body() dto: StartSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     if (!startLimiter.take(req.ip ?? 'unknown'))
       throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
-    const result = await this.ssp.start(dto.token, dto.signals, this.context(req));
+    const attemptKey = req.header('idempotency-key');
+    if (attemptKey !== undefined && !START_ATTEMPT_KEY.test(attemptKey)) {
+      throw new ProblemException('validation', 'Idempotency-Key must be 16–128 characters of A–Z, a–z, 0–9, _ and -.');
+    }
+    const result = await this.ssp.start(dto.token, dto.signals, this.context(req), attemptKey);
     if (result.status !== 'in_progress') return result;
     res.cookie(SSP_COOKIE, result.sessionId, {
       httpOnly: true,
@@ -56,6 +73,11 @@ export class SspController {
   @Post('session/answers')
   @HttpCode(200)
   @UseGuards(SspSessionGuard)
+  @ApiOperation({
+    summary: 'Answer (or skip) one question',
+    description:
+      'Retry-safe: the same answer sent again returns the first call’s result; a different answer to an answered question is refused.',
+  })
   @ApiOkResponse({ type: AnswerResponse })
   answer(@CurrentSspSession() session: SspSessionEntity, @Body() dto: AnswerDto) {
     return this.ssp.answer(session, dto);
@@ -64,6 +86,11 @@ export class SspController {
   @Post('session/finish')
   @HttpCode(200)
   @UseGuards(SspSessionGuard)
+  @AllowsFinishRetry()
+  @ApiOperation({
+    summary: 'Finish the session: the verification decides',
+    description: 'Retry-safe: finishing again (after a 503 or a lost answer) returns the outcome the first finish led to.',
+  })
   @ApiOkResponse({ type: FinishResponse })
   async finish(
     @CurrentSspSession() session: SspSessionEntity,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,31 +33,41 @@ export class SspService {
   ) {}
 
   /**
-   * Spends the link: one conditional UPDATE, so two presses of "Start" can never both win.
-   * Used, expired, revoked and unknown tokens take the same path and get the same answer.
+   * Spends the link and opens the session, as one step a retry can repeat. The spend is one
+   * conditional UPDATE, so two presses of "Start" can never both win, and it commits with its
+   * audit event. `attemptKey` is the nonce the page made before pressing Start: a retry carrying
+   * it (the first answer was lost, or Temporal was briefly down) resumes the same verification
+   * instead of meeting a spent link. Used, expired, revoked and unknown tokens get the same answer.
    */
-  async start(token: string, signals: ClientSignalsDto | undefined, context: RequestContext) {
-    const { raw: rows } = await this.dataSource
-      .createQueryBuilder()
-      .update(VerificationLinkEntity)
-      .set({ usedAt: () => 'now()' })
-      .where('token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { hash: hashSecret(token) })
-      .returning('verification_id')
-      .execute();
-    if (rows.length === 0) {
+  async start(token: string, signals: ClientSignalsDto | undefined, context: RequestContext, attemptKey?: string) {
+    const attempt = attemptKey ? hashSecret(`ssp-start:${attemptKey}`) : null;
+    const redemption = await this.dataSource.transaction(async (db) => {
+      const { raw: spent } = await db
+        .createQueryBuilder()
+        .update(VerificationLinkEntity)
+        .set({ usedAt: () => 'now()', redeemedByAttempt: attempt })
+        .where('token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { hash: hashSecret(token) })
+        .returning('verification_id')
+        .execute();
+      if (spent.length > 0) {
+        const verificationId: string = spent[0].verification_id;
+        await this.audit.record(
+          { actor: 'ssp-user', action: 'link.redeemed', targetType: 'verification', targetId: verificationId, sourceIp: context.ip },
+          db,
+        );
+        return { verificationId, resumed: false };
+      }
+      const mine = attempt && (await db.findOneBy(VerificationLinkEntity, { tokenHash: hashSecret(token), redeemedByAttempt: attempt }));
+      return mine && !mine.revokedAt ? { verificationId: mine.verificationId, resumed: true } : null;
+    });
+    if (!redemption) {
       this.logger.warn(`link redemption refused (no live link matches)`);
       throw new ProblemException('linkInvalid', LINK_INVALID);
     }
-    const verificationId: string = rows[0].verification_id;
-    await this.audit.record({
-      actor: 'ssp-user',
-      action: 'link.redeemed',
-      targetType: 'verification',
-      targetId: verificationId,
-      sourceIp: context.ip,
-    });
+    const { verificationId, resumed } = redemption;
 
-    const started = await this.workflows.update(verificationId, startSession, this.withRequest(signals, context));
+    // One session start per verification: a fixed Update id, so a retry gets the first start's answer.
+    const started = await this.workflows.update(verificationId, startSession, this.withRequest(signals, context), 'start-session');
     if (!started.accepted) {
       this.logger.warn(`verification ${verificationId}: session not started: ${started.reason}`);
       const state = await this.workflows.state(verificationId);
@@ -66,9 +76,15 @@ export class SspService {
     }
     const { sessionExpiresAt, questionCount } = started.result;
     const sessionId = randomBytes(32).toString('base64url');
-    await this.dataSource
-      .getRepository(SspSessionEntity)
-      .insert({ verificationId, sessionHash: hashSecret(sessionId), expiresAt: new Date(sessionExpiresAt) });
+    await this.dataSource.transaction(async (db) => {
+      await db.insert(SspSessionEntity, { verificationId, sessionHash: hashSecret(sessionId), expiresAt: new Date(sessionExpiresAt) });
+      if (resumed) {
+        await this.audit.record(
+          { actor: 'ssp-user', action: 'ssp_session.resumed', targetType: 'verification', targetId: verificationId, sourceIp: context.ip },
+          db,
+        );
+      }
+    });
     return { status: 'in_progress' as const, sessionId, sessionExpiresAt, questionCount };
   }
 
@@ -95,24 +111,34 @@ export class SspService {
     const question = (await this.questionRows(session.verificationId)).find((q) => q.id === dto.questionId);
     if (!question) throw new ProblemException('notFound', 'No such question in this verification.');
     const answer = parseAnswer(question.type, question.options, dto.answer);
-    const graded = await this.workflows.update(session.verificationId, submitAnswer, {
-      questionId: question.id,
-      answer,
-      elapsedMs: dto.elapsedMs,
-      pasted: dto.pasted ?? false,
-    });
+    // The same answer sent again (a retry) is the same Update, and gets the first one's result.
+    const graded = await this.workflows.update(
+      session.verificationId,
+      submitAnswer,
+      { questionId: question.id, answer, elapsedMs: dto.elapsedMs, pasted: dto.pasted ?? false },
+      `answer-${question.id}-${createHash('sha256').update(JSON.stringify(answer)).digest('base64url').slice(0, 22)}`,
+    );
     if (!graded.accepted) throw new ProblemException('answerRefused', `This answer was not accepted: ${graded.reason}.`);
     const rows = await this.questionRows(session.verificationId);
     return { answered: rows.filter((q) => q.grade !== null).length, total: rows.length };
   }
 
+  /**
+   * Marks the session finished, then asks the workflow to decide. Both steps repeat safely: the
+   * Update has a fixed id, and a retry after the workflow closed reads the recorded outcome.
+   */
   async finish(session: SspSessionEntity, signals: ClientSignalsDto | undefined, context: RequestContext) {
-    const finished = await this.workflows.update(session.verificationId, finishSession, this.withRequest(signals, context));
-    if (!finished.accepted) {
-      throw new ProblemException('sessionInvalid', `This verification has already ended (${finished.reason}). Contact the helpdesk.`);
-    }
-    await this.dataSource.getRepository(SspSessionEntity).update(session.id, { finishedAt: new Date() });
-    return { outcome: finished.result.outcome };
+    if (!session.finishedAt) await this.dataSource.getRepository(SspSessionEntity).update(session.id, { finishedAt: new Date() });
+    const finished = await this.workflows.update(
+      session.verificationId,
+      finishSession,
+      this.withRequest(signals, context),
+      'finish-session',
+    );
+    if (finished.accepted) return { outcome: finished.result.outcome };
+    const recorded = await this.dataSource.getRepository(VerificationEntity).findOneBy({ id: session.verificationId });
+    if (recorded?.outcome) return { outcome: recorded.outcome };
+    throw new ProblemException('sessionInvalid', `This verification has already ended (${finished.reason}). Contact the helpdesk.`);
   }
 
   private questionRows(verificationId: string) {

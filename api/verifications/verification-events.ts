@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { API_DATABASE_TIMEOUTS } from '../../core/database/data-source-options';
 
 const CHANNEL = 'verification_changed';
 const RECONNECT_MS = 2_000;
@@ -49,7 +50,8 @@ export class VerificationEvents implements OnApplicationShutdown {
 
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url });
+    // Bounded, as every wait in the API is: a paused server must not hold the stream's first request.
+    const client = new Client({ connectionString: options.url, connectionTimeoutMillis: API_DATABASE_TIMEOUTS.connectMs });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) this.changes.next(message.payload);
     });

@@ -13,6 +13,12 @@ export function verificationWorkflowId(verificationId: string): string {
   return `verification-${verificationId}`;
 }
 
+/**
+ * How long one API call waits for Temporal. Every request answers within about 5 s: an outage, or a
+ * worker that does not pick the Update up, becomes a 503 the client can retry, never a hang.
+ */
+export const TEMPORAL_DEADLINE_MS = 4_000;
+
 /** An Update's answer: its result, or the reason the workflow refused it (a validator, or the workflow has finished). */
 export type UpdateOutcome<Result> = { accepted: true; result: Result } | { accepted: false; reason: string };
 
@@ -30,8 +36,8 @@ export class VerificationWorkflows {
 
   /** Starts the workflow of a verification whose row is being written. */
   async start(input: VerificationInput): Promise<WorkflowHandle<typeof verificationWorkflow>> {
-    return this.client.workflow
-      .start(verificationWorkflow, {
+    return this.withinDeadline(() =>
+      this.client.workflow.start(verificationWorkflow, {
         workflowId: verificationWorkflowId(input.verificationId),
         taskQueue: this.taskQueue,
         args: [input],
@@ -40,51 +46,76 @@ export class VerificationWorkflows {
           { key: targetUserKey, value: input.userId },
           { key: initiatedByKey, value: input.initiatedBy },
         ],
-      })
-      .catch((err: unknown) => {
-        throw this.unavailable('start', err);
-      });
+      }),
+    ).catch((err: unknown) => {
+      throw this.unavailable('start', err);
+    });
   }
 
-  /** Runs an Update to completion. A refusal is an answer, not an error; an outage is the 503. */
+  /**
+   * Runs an Update to completion within the deadline. A refusal is an answer, not an error; an
+   * outage is the 503. `updateId` makes a retry safe: Temporal runs an Update id once per workflow
+   * and hands a retry the first call's result. An Update accepted but not finished in time is a
+   * 503 "still working", which the same retry turns into the result.
+   */
   async update<Result, Input>(
     verificationId: string,
     update: UpdateDefinition<Result, [Input]>,
     input: Input,
+    updateId?: string,
   ): Promise<UpdateOutcome<Result>> {
+    let accepted = false;
     try {
-      const result = await this.handle(verificationId).executeUpdate(update, { args: [input] });
+      const result = await this.withinDeadline(async () => {
+        const started = await this.handle(verificationId).startUpdate(update, { args: [input], waitForStage: 'ACCEPTED', updateId });
+        accepted = true;
+        return started.result();
+      });
       return { accepted: true, result };
     } catch (err) {
       const reason = refusalReason(err);
-      if (reason === undefined) throw this.unavailable(update.name, err);
-      return { accepted: false, reason };
+      if (reason !== undefined) return { accepted: false, reason };
+      if (accepted) {
+        this.logger.warn(`Update ${update.name} to ${verificationId} accepted but not finished within ${TEMPORAL_DEADLINE_MS} ms`);
+        throw new ProblemException(
+          'stillWorking',
+          'Your request was accepted and is still being processed. Send it again, unchanged, to get its result.',
+          {},
+          1,
+        );
+      }
+      throw this.unavailable(update.name, err);
     }
   }
 
   /** Tells an open verification that a newer one replaced it. Best effort: the newer one's row already says so. */
   async supersede(verificationId: string, supersededBy: string): Promise<void> {
-    await this.handle(verificationId)
-      .signal(supersede, { supersededBy })
-      .catch((err: unknown) => this.logger.warn(`supersede signal to ${verificationId} failed: ${String(err)}`));
+    await this.withinDeadline(() => this.handle(verificationId).signal(supersede, { supersededBy })).catch((err: unknown) =>
+      this.logger.warn(`supersede signal to ${verificationId} failed: ${String(err)}`),
+    );
   }
 
   /** The live state, or null when the workflow cannot be asked. */
   async state(verificationId: string): Promise<VerificationState | null> {
-    return this.handle(verificationId)
-      .query(verificationState)
-      .catch(() => null);
+    return this.withinDeadline(() => this.handle(verificationId).query(verificationState)).catch(() => null);
   }
 
   /** The workflow history as Temporal stores it (payloads still sealed). */
   async history(verificationId: string): Promise<{ workflowId: string; history: History }> {
     const workflowId = verificationWorkflowId(verificationId);
-    const history = await this.handle(verificationId)
-      .fetchHistory()
-      .catch((err: unknown) => {
-        throw this.unavailable('fetchHistory', err);
-      });
+    const history = await this.withinDeadline(() => this.handle(verificationId).fetchHistory()).catch((err: unknown) => {
+      throw this.unavailable('fetchHistory', err);
+    });
     return { workflowId, history };
+  }
+
+  /**
+   * Runs Temporal calls under one deadline: the server learns it, and the abort stops the client's
+   * own retries and reconnects, which would otherwise wait out an outage.
+   */
+  private withinDeadline<T>(calls: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + TEMPORAL_DEADLINE_MS;
+    return this.client.withAbortSignal(AbortSignal.timeout(TEMPORAL_DEADLINE_MS), () => this.client.withDeadline(deadline, calls));
   }
 
   private handle(verificationId: string): WorkflowHandle<typeof verificationWorkflow> {
@@ -93,7 +124,7 @@ export class VerificationWorkflows {
 
   private unavailable(call: string, err: unknown): ProblemException {
     this.logger.error(`Temporal ${call} failed: ${String(err)}`);
-    return new ProblemException('temporalUnavailable', 'Verification is briefly unavailable. Try again in a minute.');
+    return new ProblemException('temporalUnavailable', 'Verification is briefly unavailable. Try again in a few seconds.');
   }
 }
 

@@ -6,6 +6,7 @@ import { ClientIp, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credentials } from '../auth/credentials';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemException } from '../common/problem';
+import { abortedWhenClientLeaves } from '../common/client-gone';
 import { RateLimiter } from '../common/rate-limiter';
 import { IdParam } from '../common/uuid';
 import { CreateVerificationDto } from './dto/create-verification.dto';
@@ -47,12 +48,13 @@ export class VerificationsController {
     @CurrentPrincipal() who: Principal,
     @ClientIp() ip: string | null,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<VerificationDetail> {
     if (!createLimiter.take(who.id))
       throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
     // Read from the request, not @Headers(): that would document the header a second time, as required.
     const idempotencyKey = req.header('idempotency-key');
-    const view = await this.verifications.create(dto, who, ip, idempotencyKey);
+    const view = await this.verifications.create(dto, who, ip, idempotencyKey, abortedWhenClientLeaves(res));
     return (await this.visibleTo(who))(view);
   }
 
@@ -102,6 +104,10 @@ export class VerificationsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('agent', 'admin')
+  @ApiOperation({
+    summary: 'Cancel an open verification',
+    description: 'Retry-safe: the same caller cancelling again (after a 503 or a lost answer) gets the cancelled verification, not a 409.',
+  })
   @ApiOkResponse({ type: VerificationDetail })
   async cancel(@IdParam() id: string, @CurrentPrincipal() who: Principal, @ClientIp() ip: string | null): Promise<VerificationDetail> {
     const view = await this.verifications.cancel(id, who, ip);
@@ -111,7 +117,12 @@ export class VerificationsController {
   @Post(':id/reset-approval')
   @HttpCode(200)
   @Roles('agent', 'admin')
-  @ApiOperation({ summary: 'Approve the reset: only after passed, inside the approval window, once' })
+  @ApiOperation({
+    summary: 'Approve the reset: only after passed, inside the approval window, once',
+    description:
+      'Retry-safe: the same approver again (after a 503, a timeout or a lost answer) gets the first call’s result, ' +
+      'also after the verification has closed. Each approver counts once.',
+  })
   @ApiOkResponse({ type: VerificationView, description: 'The verification after the approval (without deliveries)' })
   async approve(
     @IdParam() id: string,

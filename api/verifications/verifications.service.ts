@@ -42,7 +42,13 @@ export class VerificationsService {
    * Creates the verification and starts its workflow under the user's lock, superseding the
    * open one: at most one open verification per user, and its link dies with it.
    */
-  async create(dto: CreateVerificationDto, principal: Principal, sourceIp: string | null, idempotencyKey?: string) {
+  async create(
+    dto: CreateVerificationDto,
+    principal: Principal,
+    sourceIp: string | null,
+    idempotencyKey?: string,
+    clientGone?: AbortSignal,
+  ) {
     const idempotent = IdempotentRequest.from(principal.id, idempotencyKey, dto);
     const user = await this.findUser(dto.user);
     if (!user) throw new ProblemException('unknownUser', `No active directory user matches "${dto.user}". Look the user up first.`);
@@ -106,6 +112,8 @@ export class VerificationsService {
         },
         db,
       );
+      // A client that hung up gets no link sent on its behalf: the last moment to stop is before the start.
+      clientGone?.throwIfAborted();
       // Started inside the transaction: if Temporal refuses, nothing was written.
       await this.workflows.start({
         verificationId: id,
@@ -166,56 +174,54 @@ export class VerificationsService {
 
   async cancel(id: string, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
-    const cancelled = await this.workflows.update(id, cancelVerification, { cancelledBy: principal.id });
-    if (!cancelled.accepted) {
+    // The request, with its address, before it is sent; the worker audits the cancellation itself when it is recorded.
+    await this.audit.record({
+      actor: principal.id,
+      action: 'verification.cancel_requested',
+      targetType: 'verification',
+      targetId: id,
+      sourceIp,
+    });
+    const cancelled = await this.workflows.update(id, cancelVerification, { cancelledBy: principal.id }, `cancel-${principal.id}`);
+    if (!cancelled.accepted && !cancelledBy(await this.find(id), principal.id)) {
       throw new ProblemException('verificationNotOpen', `Only open verifications can be cancelled: ${cancelled.reason}.`, {
         verificationStatus: verification.status,
       });
     }
-    await this.audit.record({ actor: principal.id, action: 'verification.cancelled', targetType: 'verification', targetId: id, sourceIp });
     return this.get(id);
   }
 
   /**
-   * Asks the workflow to let the reset through. A validator's refusal leaves no history event,
-   * so the refusal is written to the audit log here.
+   * Asks the workflow to let the reset through. The request is audited first, with its address;
+   * the worker audits the acceptance in the transaction that records it; a validator's refusal
+   * leaves no history event, so it is audited here. One Update id per approver: a retry (after a
+   * 503 or a lost answer) gets the first call's result, and so does one after the workflow closed.
    */
   async approve(id: string, dto: ResetApprovalDto, principal: Principal, sourceIp: string | null) {
     const verification = await this.find(id);
-    const approval = await this.workflows.update(id, approveReset, {
-      action: dto.action,
-      approvedBy: principal.id,
-      note: dto.note,
-      ticketRef: dto.ticketRef,
-    });
-    if (!approval.accepted) {
-      await this.audit.record({
-        actor: principal.id,
-        action: 'reset_approval.refused',
-        targetType: 'verification',
-        targetId: id,
-        sourceIp,
-        details: { reason: approval.reason, action: dto.action },
-      });
-      throw new ProblemException('approvalRefused', `The reset cannot be approved: ${approval.reason}.`, {
-        verificationStatus: verification.status,
-      });
-    }
-    const approved = await this.find(id);
     await this.audit.record({
       actor: principal.id,
-      action: 'reset_approval.accepted',
+      action: 'reset_approval.requested',
       targetType: 'verification',
       targetId: id,
       sourceIp,
-      details: {
-        action: dto.action,
-        ticketRef: dto.ticketRef ?? null,
-        approvals: approved.approvals?.length ?? 1,
-        requiredApprovals: approved.requiredApprovals,
-      },
+      details: { action: dto.action, ticketRef: dto.ticketRef ?? null },
     });
-    return toVerificationView(approved);
+    const request = { action: dto.action, approvedBy: principal.id, note: dto.note, ticketRef: dto.ticketRef };
+    const approval = await this.workflows.update(id, approveReset, request, `approve-${principal.id}`);
+    const recorded = await this.find(id);
+    if (approval.accepted || approvedBy(recorded, principal.id)) return toVerificationView(recorded);
+    await this.audit.record({
+      actor: principal.id,
+      action: 'reset_approval.refused',
+      targetType: 'verification',
+      targetId: id,
+      sourceIp,
+      details: { reason: approval.reason, action: dto.action },
+    });
+    throw new ProblemException('approvalRefused', `The reset cannot be approved: ${approval.reason}.`, {
+      verificationStatus: verification.status,
+    });
   }
 
   async find(id: string): Promise<VerificationEntity> {
@@ -231,6 +237,16 @@ export class VerificationsService {
       : await users.findOneBy({ id: idOrEmail });
     return user?.active ? user : null;
   }
+}
+
+/** Whether this principal's approval is on record: a retry of an approval that went through. */
+function approvedBy(verification: VerificationEntity, principalId: string): boolean {
+  return [verification.approval, ...(verification.approvals ?? [])].some((a) => a?.approvedBy === principalId);
+}
+
+/** Whether this principal's cancellation is on record: a retry of a cancel that went through. */
+function cancelledBy(verification: VerificationEntity, principalId: string): boolean {
+  return verification.cancelReason === 'agent' && verification.outcomeReason === `cancelled by ${principalId}`;
 }
 
 function answerLabels(q: ChallengeQuestionEntity): string | string[] | null {

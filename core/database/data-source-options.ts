@@ -15,6 +15,7 @@ import { Proofs1764800000000 } from './migrations/1764800000000-proofs';
 import { RecoveryPasskeys1764850000000 } from './migrations/1764850000000-recovery-passkeys';
 import { VouchRequests1764880000000 } from './migrations/1764880000000-vouch-requests';
 import { RefereeChecks1764920000000 } from './migrations/1764920000000-referee-checks';
+import { LinkRedemptionAttempt1764990000000 } from './migrations/1764990000000-link-redemption-attempt';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -32,10 +33,22 @@ export const MIGRATIONS = [
   RecoveryPasskeys1764850000000,
   VouchRequests1764880000000,
   RefereeChecks1764920000000,
+  LinkRedemptionAttempt1764990000000,
 ];
 
+/** Bounds on waiting for PostgreSQL, in milliseconds: a stopped or paused server becomes an error, not a hang. */
+export interface DatabaseTimeouts {
+  /** Waiting for a pooled connection, or for a new one to open. */
+  connectMs: number;
+  /** One statement, enforced by the server (it also frees the server's work) and by the client (a paused server never answers). */
+  statementMs: number;
+}
+
+/** What the API uses: every request answers within about 5 s, so no single wait may take most of that. */
+export const API_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 2_000, statementMs: 3_000 };
+
 /** One definition of the database connection, shared by the API, the worker, the CLI and tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, timeouts?: DatabaseTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -43,6 +56,15 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: { max: 10 },
+    extra: {
+      max: 10,
+      ...(timeouts && {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+        // The client's own bound, a little later than the server's: it fires only when the server cannot answer at all.
+        query_timeout: timeouts.statementMs + 500,
+      }),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { AuditEventEntity, DeliveryEntity, DevOutboxMessageEntity } from '../../core/database/entities';
 import { answerAll, linkFor, startSession, tokenOf, waitForVerification } from '../support/ssp-client';
-import { call, type Stack, startStack } from '../support/stack';
+import { apiKeyWithRoles, call, type Stack, startStack } from '../support/stack';
 import { rightAnswer, wrongAnswer } from '../support/workflow-harness';
 
 /** The integrator's and the user's whole journey, over HTTP, against the real processes. */
@@ -73,9 +73,16 @@ test('create → dev outbox link → SSP session → answers → passed → appr
   const done = await waitForVerification(stack, id, ['reset_completed']);
   expect(done.resetAction).toMatchObject({ action: 'password_reset', approvedBy: 'apikey:bootstrap' });
 
+  // The same approver again is a retry: the first call's success, not a refusal. Anyone else is refused.
   const again = await call(stack, 'POST', `/api/v1/verifications/${id}/reset-approval`, { body: { action: 'password_reset' } });
-  expect(again.status).toBe(409);
-  expect(again.body.type).toBe('https://resetgate.dev/problems/approval-refused');
+  expect(again.status).toBe(200);
+  expect(again.body.resetAction).toMatchObject({ action: 'password_reset', approvedBy: 'apikey:bootstrap' });
+  const other = await call(stack, 'POST', `/api/v1/verifications/${id}/reset-approval`, {
+    key: await apiKeyWithRoles(stack, 'agent'),
+    body: { action: 'password_reset' },
+  });
+  expect(other.status).toBe(409);
+  expect(other.body.type).toBe('https://resetgate.dev/problems/approval-refused');
 
   const history = await call(stack, 'GET', `/api/v1/verifications/${id}/history`);
   expect(history.status).toBe(200);
@@ -101,6 +108,9 @@ test('create → dev outbox link → SSP session → answers → passed → appr
     'link.redeemed',
     'reset_approval.accepted',
     'reset_approval.refused',
+    'reset_approval.requested',
+    'reset_approval.requested',
+    'reset_approval.requested',
     'reset_connector.recorded',
     'verification.created',
   ]);
@@ -151,7 +161,7 @@ test('a used, an expired, a revoked and an unknown token all get the same answer
   expect(superseded).toMatchObject({ cancelReason: 'superseded', supersededBy: second.body.id });
 });
 
-test('an agent cancels an open verification; cancelling again is a 409 problem', async () => {
+test('an agent cancels an open verification; the same agent again is a retry, anyone else gets a 409 problem', async () => {
   const user = await someUser(4);
   const { body } = await create(user.email, user.mobile_phone);
   await waitForVerification(stack, body.id, ['link_sent']);
@@ -159,8 +169,10 @@ test('an agent cancels an open verification; cancelling again is a 409 problem',
   expect(cancelled.status).toBe(200);
   expect(cancelled.body).toMatchObject({ status: 'cancelled', outcome: 'cancelled', cancelReason: 'agent' });
   const again = await call(stack, 'POST', `/api/v1/verifications/${body.id}/cancel`);
-  expect(again.status).toBe(409);
-  expect(again.contentType).toMatch(/application\/problem\+json/);
+  expect(again).toMatchObject({ status: 200, body: { status: 'cancelled' } });
+  const other = await call(stack, 'POST', `/api/v1/verifications/${body.id}/cancel`, { key: await apiKeyWithRoles(stack, 'agent') });
+  expect(other.status).toBe(409);
+  expect(other.contentType).toMatch(/application\/problem\+json/);
 });
 
 test('the daily limit per user is enforced with a 429 problem', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ChallengeQuestionEntity } from '../../core/database/entities';
 import type { UserAnswer } from '../../workflows/verification/question';
 import { call, type Stack } from './stack';
@@ -17,11 +18,15 @@ export async function linkFor(stack: Stack, verificationId: string): Promise<str
 
 export const tokenOf = (link: string) => new URL(link).hash.replace(/^#token=/, '');
 
+/** Presses Start as the SSP does: with an attempt key, so `call`'s retries after a 503 resume rather than meet a spent link. */
 export async function startSession(stack: Stack, token: string) {
   const res = await call(stack, 'POST', '/api/v1/ssp/sessions', {
     key: null,
     body: { token, signals: { timezone: 'Europe/London', languages: ['en-GB'], webdriver: false, pasteCount: 0 } },
-    headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1' },
+    headers: {
+      'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1',
+      'idempotency-key': randomBytes(18).toString('base64url'),
+    },
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   return { res, cookie };

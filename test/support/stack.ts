@@ -33,6 +33,8 @@ export interface StackOptions {
    * passkeys: WebAuthn refuses an IP address as the relying party, and localhost is a secure context.
    */
   host?: string;
+  /** A port that forwards to PostgreSQL (test/support/tcp-proxy.ts): the API and worker connect through it. */
+  databasePort?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startStack(extraEnv: Record<string, string> = {}, options:
   const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const env = {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: options.databasePort ? withPort(db.url, options.databasePort) : db.url,
     TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
     PORT: String(port),
     PUBLIC_URL: baseUrl,
@@ -132,6 +134,12 @@ async function waitForReady(baseUrl: string, timeoutMs = 60_000): Promise<void> 
   throw new Error(`stack not ready after ${timeoutMs} ms: ${last}`);
 }
 
+function withPort(url: string, port: number): string {
+  const parsed = new URL(url);
+  parsed.port = String(port);
+  return parsed.toString();
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -150,13 +158,36 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-/** A small fetch wrapper: JSON in, parsed JSON (or problem) out. */
-export async function call<T = any>(
-  stack: Stack,
-  method: string,
-  path: string,
-  options: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string>; cookie?: string } = {},
-): Promise<ApiResponse<T>> {
+export interface CallOptions {
+  body?: unknown;
+  rawBody?: string;
+  key?: string | null;
+  headers?: Record<string, string>;
+  cookie?: string;
+  /** false: hand back a 503 as it came, for tests about outages. */
+  retry?: boolean;
+}
+
+/** The 503s a client should simply send again: Temporal or its worker briefly away, or the result not ready yet. */
+const RETRIED_PROBLEMS = ['workflow-service-unavailable', 'still-working'].map((slug) => `https://resetgate.dev/problems/${slug}`);
+const RETRY_FOR_MS = 30_000;
+
+/**
+ * A small fetch wrapper: JSON in, parsed JSON (or problem) out. Like any well-behaved client, it
+ * sends the same request again after a retryable 503 (every call that changes something is
+ * retry-safe), waiting the Retry-After, so a loaded machine or a restarting worker is no failure.
+ */
+export async function call<T = any>(stack: Stack, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const giveUpAt = Date.now() + RETRY_FOR_MS;
+  for (;;) {
+    const answer = await callOnce<T>(stack, method, path, options);
+    const retryable = answer.status === 503 && RETRIED_PROBLEMS.includes((answer.body as { type?: string })?.type ?? '');
+    if (!retryable || options.retry === false || Date.now() > giveUpAt) return answer;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Number(answer.headers.get('retry-after')) || 1, 2) * 1000));
+  }
+}
+
+async function callOnce<T>(stack: Stack, method: string, path: string, options: CallOptions): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   const key = options.key === undefined ? stack.apiKey : options.key;
   if (key) headers.authorization = `Bearer ${key}`;

@@ -10,4 +10,6 @@ export class VerificationLinkEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** The hash of the SSP's start nonce that spent the link, so that attempt's retry can resume (never the nonce itself). */
+  @Column({ name: 'redeemed_by_attempt', type: 'bytea', nullable: true }) redeemedByAttempt: Buffer | null;
 }

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { type ClientSignals, type SessionQuestion, type SessionView, sspApi } from '../api/ssp-client';
+import { type ClientSignals, RETRIES, type SessionQuestion, type SessionView, sspApi } from '../api/ssp-client';
 import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
 import { PasskeyProof } from '../passkeys/passkey-proof';
 import type { WebAuthnPrompts } from '../passkeys/webauthn';
@@ -155,11 +155,37 @@ describe('VerificationFlow: starting', () => {
     expect(flow.busy()).toBe(false);
   });
 
-  it('shows the error page when the network fails, instead of throwing', async () => {
-    jest.spyOn(sspApi, 'POST').mockRejectedValue(new TypeError('fetch failed'));
+  it('retries a dropped connection a few times, then shows the error page instead of throwing', async () => {
+    jest.useFakeTimers();
+    const post = jest.spyOn(sspApi, 'POST').mockRejectedValue(new TypeError('fetch failed'));
     const flow = openAt('/ssp/#token=tok_abc');
-    await expect(flow.start()).resolves.toBeUndefined();
+    const started = flow.start();
+    await jest.advanceTimersByTimeAsync(30_000);
+    await expect(started).resolves.toBeUndefined();
+    expect(post).toHaveBeenCalledTimes(RETRIES + 1);
     expect(flow.step()).toBe('error');
+    jest.useRealTimers();
+  });
+
+  it('rides out a 503: waits the Retry-After, and sends Start again with the same attempt key', async () => {
+    jest.useFakeTimers();
+    const unavailable = { status: 503, headers: new Headers({ 'retry-after': '2' }) } as Response;
+    const post = jest
+      .spyOn(sspApi, 'POST')
+      .mockResolvedValueOnce({ error: { type: '/problems/workflow-service-unavailable' }, response: unavailable } as never)
+      .mockResolvedValueOnce({ data: { status: 'not_enough_questions' }, response: response(201) } as never);
+    const flow = openAt('/ssp/#token=tok_abc');
+    const started = flow.start();
+    await jest.advanceTimersByTimeAsync(1_900);
+    expect(post).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(200);
+    await started;
+    expect(post).toHaveBeenCalledTimes(2);
+    const keys = post.mock.calls.map((c) => (c[1] as { headers: Record<string, string> }).headers['Idempotency-Key']);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(flow.step()).toBe('not_enough');
+    jest.useRealTimers();
   });
 });
 

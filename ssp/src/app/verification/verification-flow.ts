@@ -1,5 +1,5 @@
 import { computed, Injectable, signal } from '@angular/core';
-import { problemSlug, type SessionQuestion, settle, sspApi } from '../api/ssp-client';
+import { newAttemptKey, problemSlug, type SessionQuestion, settle, sspApi } from '../api/ssp-client';
 import { IdentityDocumentProof } from '../identity-document/identity-document-proof';
 import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
 import { PasskeyProof } from '../passkeys/passkey-proof';
@@ -51,6 +51,8 @@ export class VerificationFlow {
   readonly current = computed(() => this.questions()[this.index()]);
 
   private readonly token: string | null;
+  /** Made before Start and sent with every try of it: a retry resumes the session a lost answer opened. */
+  private readonly startAttempt = newAttemptKey();
   private stepUpOffered = false;
   private vouchOffered = false;
 
@@ -87,8 +89,13 @@ export class VerificationFlow {
     if (!this.token || this.busy()) return;
     this.busy.set(true);
     this.step.set('starting');
-    const { data, error, response } = await settle(() =>
-      sspApi.POST('/api/v1/ssp/sessions', { body: { token: this.token!, signals: this.signals.snapshot() } }),
+    const { data, error, response } = await settle(
+      () =>
+        sspApi.POST('/api/v1/ssp/sessions', {
+          body: { token: this.token!, signals: this.signals.snapshot() },
+          headers: { 'Idempotency-Key': this.startAttempt },
+        }),
+      { retry: true },
     );
     this.busy.set(false);
     if (error || !data) return this.fail(response?.status, error);
@@ -185,10 +192,12 @@ export class VerificationFlow {
     this.stepUpReturn.set(null);
     this.passkeyNotice.set(null);
     this.documents.notice.set(null);
-    const { error, response } = await settle(() =>
-      sspApi.POST('/api/v1/ssp/session/answers', {
-        body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
-      }),
+    const { error, response } = await settle(
+      () =>
+        sspApi.POST('/api/v1/ssp/session/answers', {
+          body: { questionId: question.id, answer: value as never, elapsedMs: Math.round(elapsedMs), pasted },
+        }),
+      { retry: true },
     );
     this.busy.set(false);
     if (error) return this.fail(response?.status, error);
@@ -238,8 +247,9 @@ export class VerificationFlow {
     if (this.step() === 'finishing') return;
     if (this.vouch.pending() && !withoutWaiting) return this.waitForVouch();
     this.step.set('finishing');
-    const { data, error, response } = await settle(() =>
-      sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
+    const { data, error, response } = await settle(
+      () => sspApi.POST('/api/v1/ssp/session/finish', { body: { signals: this.signals.snapshot() } }),
+      { retry: true },
     );
     if (error || !data) return this.fail(response?.status, error);
     if (data.passkeyEnrolment) this.enrolment.offer();
