@@ -18,6 +18,10 @@ import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
 import { refuseLoneSurrogates } from './http/unicode-text';
+import { requestDeadline } from './http/request-deadline';
+
+/** Every API call answers within this, whatever its dependencies do (issue 12: within 5 s). */
+const REQUEST_DEADLINE_MS = 4_800;
 import { nullableTo31 } from './openapi/nullable-31';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */
@@ -26,7 +30,7 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
-  app.use(compression(), securityHeaders);
+  app.use(compression(), securityHeaders, requestDeadline(REQUEST_DEADLINE_MS));
   const config = app.get(AppConfig);
   // The codec endpoint answers the Temporal UI's preflight and takes history-sized bodies (the first JSON parser to run wins).
   app.use(CODEC_PATH, codecCors(config.codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));

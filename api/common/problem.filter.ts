@@ -15,6 +15,8 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    // A handler finishing after the request deadline answered for it: nothing to say, nothing wrong.
+    if (response.headersSent && (error as { code?: string }).code === 'ERR_HTTP_HEADERS_SENT') return;
     const { kind, detail, extensions } = this.classify(error);
     const problem = PROBLEMS[kind];
     if (kind === 'internal') this.logger.error(error instanceof Error ? error.stack : String(error));

@@ -351,6 +351,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel an open verification
+         * @description Retry-safe: the same caller cancelling again (after a 503 or a lost answer) gets the cancelled verification, not a 409.
+         */
         post: operations["VerificationsController_cancel"];
         delete?: never;
         options?: never;
@@ -367,7 +371,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the reset: only after passed, inside the approval window, once */
+        /**
+         * Approve the reset: only after passed, inside the approval window, once
+         * @description Retry-safe: the same approver again (after a 503, a timeout or a lost answer) gets the first call’s result, also after the verification has closed. Each approver counts once.
+         */
         post: operations["VerificationsController_approve"];
         delete?: never;
         options?: never;
@@ -509,7 +516,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redeem the link token (the user pressed Start) and open a session */
+        /**
+         * Redeem the link token (the user pressed Start) and open a session
+         * @description Retry-safe with an Idempotency-Key: a retry with the same token and key (after a 503, a timeout or a lost answer) resumes the session the first attempt opened, although the link is spent. Without a key, a second call meets a spent link.
+         */
         post: operations["SspController_start"];
         delete?: never;
         options?: never;
@@ -543,6 +553,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer (or skip) one question
+         * @description Retry-safe: the same answer sent again returns the first call’s result; a different answer to an answered question is refused.
+         */
         post: operations["SspController_answer"];
         delete?: never;
         options?: never;
@@ -559,6 +573,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Finish the session: the verification decides
+         * @description Retry-safe: finishing again (after a 503 or a lost answer) returns the outcome the first finish led to.
+         */
         post: operations["SspController_finish"];
         delete?: never;
         options?: never;
@@ -2667,7 +2685,10 @@ export interface operations {
     SspController_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A random nonce (16–128 of A–Z a–z 0–9 _ -) the page makes once, before Start, and sends with every retry */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
