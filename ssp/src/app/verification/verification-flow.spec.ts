@@ -56,6 +56,7 @@ function api(answers: Record<string, (() => Answer)[]>) {
 let prompts: { supported: jest.Mock; authenticate: jest.Mock; register: jest.Mock };
 let enrolment: PasskeyEnrolment;
 beforeEach(() => {
+  sessionStorage.clear();
   prompts = { supported: jest.fn(() => true), authenticate: jest.fn(() => Promise.resolve({ id: 'cred' })), register: jest.fn() };
   enrolment = new PasskeyEnrolment(prompts as unknown as WebAuthnPrompts);
 });
@@ -165,6 +166,25 @@ describe('VerificationFlow: starting', () => {
     expect(post).toHaveBeenCalledTimes(RETRIES + 1);
     expect(flow.step()).toBe('error');
     jest.useRealTimers();
+  });
+
+  it('after a reload (the token is gone from the address), Start resumes with the same token and attempt key', async () => {
+    const post = jest
+      .spyOn(sspApi, 'POST')
+      .mockResolvedValue({ error: { type: '/problems/internal-error' }, response: response(500) } as never);
+    await openAt('/ssp/#token=tok_abc').start();
+    const reloaded = openAt('/ssp/');
+    expect(reloaded.step()).toBe('landing');
+    await reloaded.start();
+    const sent = post.mock.calls.map((c) => c[1] as { body: { token: string }; headers: Record<string, string> });
+    expect(sent.map((s) => s.body.token)).toEqual(['tok_abc', 'tok_abc']);
+    expect(sent[1].headers['Idempotency-Key']).toBe(sent[0].headers['Idempotency-Key']);
+  });
+
+  it('forgets the attempt once the journey ends: a reload then finds no link', async () => {
+    api({ '/api/v1/ssp/sessions': [() => refused(404, 'link-invalid')] });
+    await openAt('/ssp/#token=tok_abc').start();
+    expect(openAt('/ssp/').step()).toBe('invalid');
   });
 
   it('rides out a 503: waits the Retry-After, and sends Start again with the same attempt key', async () => {

@@ -1,5 +1,6 @@
 import { computed, Injectable, signal } from '@angular/core';
 import { newAttemptKey, problemSlug, type SessionQuestion, settle, sspApi } from '../api/ssp-client';
+import { forgetStartAttempt, startAttempt } from './start-attempt';
 import { IdentityDocumentProof } from '../identity-document/identity-document-proof';
 import { PasskeyEnrolment } from '../passkeys/passkey-enrolment';
 import { PasskeyProof } from '../passkeys/passkey-proof';
@@ -51,8 +52,8 @@ export class VerificationFlow {
   readonly current = computed(() => this.questions()[this.index()]);
 
   private readonly token: string | null;
-  /** Made before Start and sent with every try of it: a retry resumes the session a lost answer opened. */
-  private readonly startAttempt = newAttemptKey();
+  /** Made before Start and sent with every try of it, reloads included: a retry resumes the session a lost answer opened. */
+  private readonly startAttempt: string = newAttemptKey();
   private stepUpOffered = false;
   private vouchOffered = false;
 
@@ -70,7 +71,9 @@ export class VerificationFlow {
       return;
     }
     const match = /(?:^#|&)token=([\w-]+)/.exec(location.hash);
-    this.token = match?.[1] ?? null;
+    const attempt = startAttempt(match?.[1] ?? null);
+    this.token = attempt?.token ?? null;
+    if (attempt) this.startAttempt = attempt.key;
     const stepUp = new URLSearchParams(location.search).get('stepUp');
     if (location.hash || stepUp || this.documents.returned) history.replaceState(null, '', location.pathname);
     if (stepUp) {
@@ -99,7 +102,10 @@ export class VerificationFlow {
     );
     this.busy.set(false);
     if (error || !data) return this.fail(response?.status, error);
-    if (data.status === 'not_enough_questions') return this.step.set('not_enough');
+    if (data.status === 'not_enough_questions') {
+      forgetStartAttempt();
+      return this.step.set('not_enough');
+    }
     await this.loadQuestions(true);
   }
 
@@ -252,6 +258,7 @@ export class VerificationFlow {
       { retry: true },
     );
     if (error || !data) return this.fail(response?.status, error);
+    forgetStartAttempt();
     if (data.passkeyEnrolment) this.enrolment.offer();
     this.step.set(FINISHED_STEP[data.outcome] ?? 'failed');
   }
@@ -268,8 +275,10 @@ export class VerificationFlow {
 
   private fail(status: number | undefined, problem: unknown): void {
     const slug = problemSlug(problem);
+    const ended = slug === 'link-invalid' || slug === 'session-invalid' || slug === 'answer-refused' || status === 401;
+    if (ended) forgetStartAttempt();
     if (slug === 'link-invalid') return this.step.set('invalid');
-    if (slug === 'session-invalid' || slug === 'answer-refused' || status === 401) return this.step.set('expired');
+    if (ended) return this.step.set('expired');
     this.errorDetail.set(slug === 'rate-limited' ? 'Too many attempts from your network. Wait a minute, then try again.' : '');
     this.step.set('error');
   }
