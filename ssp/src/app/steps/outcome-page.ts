@@ -38,7 +38,7 @@ const PAGES: Partial<Record<Step, { title: string; lines: string[]; tone: 'good'
   error: {
     title: 'Something went wrong',
     lines: [
-      'We couldn’t reach the verification service. Check your connection and reload this page; your link still works if you haven’t started.',
+      'We couldn’t reach the verification service. Check your connection and reload this page: you carry on where you were, within the time limit.',
     ],
     tone: 'neutral',
   },
