@@ -7,9 +7,10 @@ import { ProblemException } from './problem';
  */
 export function abortedWhenClientLeaves(res: Response): AbortSignal {
   const controller = new AbortController();
+  const abandon = () => controller.abort(new ProblemException('requestAbandoned', 'The client closed the connection.'));
+  // Gone already, while guards or a slow database held the request before this point.
+  if (res.destroyed || res.socket?.destroyed) abandon();
   // The response's 'close' (not the request's, which fires once the body is read) marks the connection going away.
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new ProblemException('requestAbandoned', 'The client closed the connection.'));
-  });
+  else res.once('close', () => !res.writableFinished && abandon());
   return controller.signal;
 }

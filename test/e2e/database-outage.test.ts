@@ -66,3 +66,27 @@ test('a stopped PostgreSQL: 503s with Retry-After within 5 s, then service again
   await proxy.restore();
   await expectServingWithin(10_000);
 }, 60_000);
+
+test('a create whose client hung up while the database was slow sends no link and leaves no verification', async () => {
+  const [user] = await stack.db.dataSource.query(
+    `SELECT email, mobile_phone FROM directory_users WHERE active AND mobile_phone IS NOT NULL ORDER BY id OFFSET 5 LIMIT 1`,
+  );
+  const before = Number((await stack.db.dataSource.query(`SELECT count(*) AS n FROM verifications`))[0].n);
+  proxy.pause();
+  const gaveUp = new AbortController();
+  const sent = fetch(`${stack.baseUrl}/api/v1/verifications`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: user.email, channel: 'sms', destination: user.mobile_phone, reason: 'password_reset' }),
+    signal: gaveUp.signal,
+  }).catch((err: Error) => err.name);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gaveUp.abort();
+  expect(await sent).toBe('AbortError');
+  proxy.resume();
+  await expectServingWithin(10_000);
+  // Time for the abandoned request to have got as far as it would.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const after = Number((await stack.db.dataSource.query(`SELECT count(*) AS n FROM verifications`))[0].n);
+  expect(after).toBe(before);
+}, 60_000);
