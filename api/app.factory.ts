@@ -17,7 +17,8 @@ import { createDevIdv, DEV_IDV_PATH } from './dev-idv/dev-idv';
 import { devIdpAccounts } from './dev-idp/directory-accounts';
 import { FORM_BODY_PATHS, requireJsonBodies, securityHeaders } from './http/security-headers';
 import { serveStaticApps } from './http/static-apps';
-import { refuseLoneSurrogates } from './http/unicode-text';
+import { refuseUnstorableQuery, refuseUnstorableText } from './http/unicode-text';
+import { refuseDeepJson } from './http/json-depth';
 import { requestDeadline } from './http/request-deadline';
 
 /** Every API call answers within this, whatever its dependencies do (issue 12: within 5 s). */
@@ -38,7 +39,8 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   if (config.sso.devIdp) app.use(DEV_IDP_PATH, createDevIdp(config, devIdpAccounts(app.get(DataSource))));
   // Beside it, a development identity-verification provider for the identity_document proof (IDV_ISSUER may point at it).
   if (config.sso.devIdp) app.use(DEV_IDV_PATH, createDevIdv(config, app.get(DataSource)));
-  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true, reviver: refuseLoneSurrogates }));
+  app.use(requireJsonBodies, express.json({ limit: '64kb', strict: true, reviver: refuseUnstorableText, verify: refuseDeepJson }));
+  app.use(refuseUnstorableQuery);
   app.use(FORM_BODY_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

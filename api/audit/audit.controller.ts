@@ -1,14 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 import { AuditEventPage, ChainVerdictView } from './dto/audit-event.view.dto';
 
 class ListAuditQuery {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumberString({ no_symbols: true }) cursor?: string;
+  /** An event id: digits that fit PostgreSQL's bigint (19 digits at most), not just any number. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be an event id this API returned' })
+  cursor?: string;
 }
 
 @ApiTags('audit')

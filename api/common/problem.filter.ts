@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseOutage } from './database-outage';
+import { MAX_JSON_DEPTH, TOO_DEEP } from '../http/json-depth';
 import { PROBLEM_BASE, PROBLEMS, type ProblemKind, ProblemException } from './problem';
 
 /** Seconds a client should wait before retrying a 503 or 429: long enough for a restart, short enough for a caller on the phone. */
@@ -54,8 +55,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (bodyParserType === 'entity.parse.failed')
       return {
         kind: 'malformedJson',
-        detail: 'Fix the JSON syntax of the request body; its text must be valid Unicode (no unpaired surrogates).',
+        detail: 'Fix the JSON syntax of the request body; its text must be valid Unicode (no unpaired surrogates) without NUL characters.',
       };
+    if (bodyParserType === TOO_DEEP) {
+      return { kind: 'validation', detail: `Request bodies may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep.` };
+    }
     if (bodyParserType === 'entity.too.large') {
       const limit = (error as { limit?: number }).limit ?? (error as { cause?: { limit?: number } }).cause?.limit ?? 65_536;
       return { kind: 'payloadTooLarge', detail: `Request bodies are limited to ${Math.round(limit / 1024)} kB.` };

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsDateTime } from '../common/date-time';
 
 export class StatsQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Start (inclusive); default 30 days before `to`' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'End (exclusive); default now' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime()
   to?: string;
 }

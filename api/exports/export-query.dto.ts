@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsDateTime } from '../common/date-time';
 import { ProblemException } from '../common/problem';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -10,11 +11,11 @@ export const MAX_EXPORT_DAYS = 366;
 
 export class ExportQuery {
   @ApiProperty({ description: 'Start, inclusive (ISO 8601, e.g. 2026-11-01 or 2026-11-01T00:00:00Z; a date is UTC midnight)' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from: string;
 
   @ApiProperty({ description: `End, exclusive; at most ${MAX_EXPORT_DAYS} days after from` })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to: string;
 
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv', description: 'csv, or json: one array, one record per line' })

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem';
 import { VerificationEntity } from '../../core/database/entities';
@@ -51,7 +52,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    if (Number.isNaN(date.getTime()) || !isUUID(id)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new ProblemException('validation', 'cursor is not one this API returned; start again without it.');

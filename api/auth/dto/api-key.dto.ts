@@ -8,6 +8,7 @@ export class CreateApiKeyDto {
   @IsString()
   @Length(1, 100)
   @Matches(/^\P{Cc}+$/u, { message: 'name must not contain control characters' })
+  @Matches(/\S/, { message: 'name must say what the key is for, not only spaces' })
   name: string;
 
   @ApiProperty({ enum: ALL_ROLES, isArray: true })

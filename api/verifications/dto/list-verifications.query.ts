@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDateTime } from '../../common/date-time';
 import { OUTCOMES, type Outcome, STATUSES, type VerificationStatus } from '../../../workflows/verification/model';
 
 export class ListVerificationsQuery {
@@ -8,8 +9,8 @@ export class ListVerificationsQuery {
   @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) initiatedBy?: string;
   @ApiPropertyOptional({ description: 'User id or email' }) @IsOptional() @IsString() @Length(1, 320) user?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() to?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(10) minRisk?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(10) maxRisk?: number;
   @ApiPropertyOptional({ description: 'Free text: user name or email, ticket reference' })
