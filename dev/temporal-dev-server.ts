@@ -47,6 +47,14 @@ export interface DevServerOptions {
   uiCodecEndpoint?: string;
 }
 
+/**
+ * For a dev server on a SQLite file: write-ahead logging, and fsync at checkpoints rather than on
+ * every commit. The defaults made the embedded Temporal 2.5 times slower than in memory (issue 13:
+ * 3.8 against 9.7 skeleton flows/s); a crash of the machine can lose the last moments, which a
+ * development server may.
+ */
+const SQLITE_FILE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+
 /** Starts a local Temporal dev server with ResetGate's search attributes registered. */
 export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<TestWorkflowEnvironment> {
   const cli = findTemporalCli();
@@ -59,7 +67,12 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       ui: options.uiPort !== undefined,
       uiPort: options.uiPort,
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
-      extraArgs: ['--log-level', 'error', ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [])],
+      extraArgs: [
+        '--log-level',
+        'error',
+        ...(options.dbFilename ? SQLITE_FILE_PRAGMAS : []),
+        ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+      ],
     },
   });
 }
