@@ -11,7 +11,7 @@ import type { Harness, StartedVerification } from './workflow-harness';
  * (docs/changing-the-workflow.md). With RESETGATE_RECORD_HISTORIES=1 the workflow suites write
  * each scenario's history there.
  */
-export const CURRENT_WORKFLOW_VERSION = 'v5';
+export const CURRENT_WORKFLOW_VERSION = 'v6';
 
 /**
  * Checks the fresh (encrypted) history replays on the current code with the keys, and keeps it as

@@ -173,6 +173,23 @@ test('approval is refused before a pass, twice, and after the window; approval_e
   await checkReplay(v, 'approval-expired');
 });
 
+test('two different answers to one question sent at once: one is accepted, the other refused', async () => {
+  const v = await startVerification(db, harness);
+  await waitForStatus(v.handle, ['link_sent']);
+  await v.handle.executeUpdate(startSession, { args: [HUMAN_SIGNALS] });
+  const [q] = await questionsOf(db, v.id);
+  const send = (answer: ReturnType<typeof rightAnswer> | null) =>
+    v.handle.executeUpdate(submitAnswer, { args: [{ questionId: q.id, answer, elapsedMs: 4000, pasted: false }] });
+  const results = await Promise.allSettled([send(rightAnswer(q)), send(wrongAnswer(q)), send(null), send(wrongAnswer(q))]);
+  expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  for (const refused of results.filter((r) => r.status === 'rejected')) {
+    expect(await refusal(Promise.reject((refused as PromiseRejectedResult).reason))).toBe('question already answered');
+  }
+  const state = await v.handle.query(verificationState);
+  expect(state.answers.filter((a) => a.questionId === q.id)).toHaveLength(1);
+  await v.handle.executeUpdate(cancelVerification, { args: [{ cancelledBy: 'test' }] });
+});
+
 test('approval twice: the second is refused', async () => {
   // The reset connector is held until the second approval has been answered: the workflow is still
   // open (reset_approved) then, so its validator refuses it, not Temporal for a finished workflow.

@@ -61,6 +61,7 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   let finishSignals: ClientSignals | undefined;
   let cancelRequest: { reason: CancelReason; by: string } | undefined;
   let answersBeingGraded = 0;
+  const questionsBeingAnswered = new Set<string>();
   // Set when the verification starts under an assurance policy: the proofs then decide (docs/assurance.md).
   let ledger: ProofLedger | undefined;
   let proofOptions: ProofOptions | undefined;
@@ -98,6 +99,14 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
   wf.setHandler(
     submitAnswer,
     async (answer) => {
+      // Two answers to one question can pass the validator in one activation: the first one sent wins.
+      // Histories from before this rule replay without it.
+      if (wf.patched('one-answer-per-question')) {
+        if (questionsBeingAnswered.has(answer.questionId) || state.answers.some((a) => a.questionId === answer.questionId)) {
+          throw wf.ApplicationFailure.nonRetryable('question already answered', 'AnswerRefused');
+        }
+        questionsBeingAnswered.add(answer.questionId);
+      }
       answersBeingGraded++;
       try {
         const graded = await acts.gradeAnswer({ verificationId, ...answer });
@@ -110,7 +119,9 @@ export async function verificationWorkflow(input: VerificationInput): Promise<Ve
     {
       validator: (answer) => {
         if (state.status !== 'in_progress' || finishSignals) throw new Error(`cannot answer while ${state.status}`);
-        if (state.answers.some((a) => a.questionId === answer.questionId)) throw new Error('question already answered');
+        if (state.answers.some((a) => a.questionId === answer.questionId) || questionsBeingAnswered.has(answer.questionId)) {
+          throw new Error('question already answered');
+        }
       },
     },
   );
