@@ -20,16 +20,32 @@ describe('nonPublicKind', () => {
     ['fe80::1', 'link-local'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:a9fe:a9fe', 'link-local'],
+    ['::7f00:1', 'IPv4-compatible'],
+    ['64:ff9b::7f00:1', 'NAT64'],
+    ['64:ff9b:1::a00:1', 'NAT64 (local use)'],
+    ['2002:7f00:1::1', '6to4'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['198.18.0.1', 'benchmarking'],
+    ['198.19.255.254', 'benchmarking'],
+    ['192.0.0.170', 'protocol-assignment (IETF)'],
   ])('%s is %s', (address, kind) => {
     expect(nonPublicKind(address)).toBe(kind);
   });
 
-  test.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '192.169.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
-    '%s is public',
-    (address) => {
-      expect(nonPublicKind(address)).toBeNull();
-    },
-  );
+  test.each([
+    '8.8.8.8',
+    '198.20.0.1',
+    '192.0.1.1',
+    '2001:db9::1',
+    '172.32.0.1',
+    '172.15.255.255',
+    '192.169.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+  ])('%s is public', (address) => {
+    expect(nonPublicKind(address)).toBeNull();
+  });
 });
 
 describe('checkWebhookDestination', () => {
