@@ -20,6 +20,7 @@ import { serveStaticApps } from './http/static-apps';
 import { refuseUnstorableQuery, refuseUnstorableText } from './http/unicode-text';
 import { refuseDeepJson } from './http/json-depth';
 import { requestDeadline } from './http/request-deadline';
+import { answerClientErrors } from './http/client-errors';
 
 /** Every API call answers within this, whatever its dependencies do (issue 12: within 5 s). */
 const REQUEST_DEADLINE_MS = 4_800;
@@ -29,6 +30,7 @@ import { nullableTo31 } from './openapi/nullable-31';
 export async function createApp(options: { ownSignals: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(compression(), securityHeaders, requestDeadline(REQUEST_DEADLINE_MS));
