@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '../../audit/audit.service';
 import { readCookie } from '../../common/cookies';
 import { ProblemException } from '../../common/problem';
+import { RateLimiter } from '../../common/rate-limiter';
 import { AppConfig } from '../../../core/config/app-config';
 import { Public } from '../roles.decorator';
 import { CONSOLE_COOKIE, ConsoleSessionsService } from './console-sessions.service';
@@ -20,6 +21,9 @@ const CONSOLE_HOME = '/console/';
  * Console sign-in as a backend-for-frontend: the browser is redirected to the IdP and back, the
  * API redeems the code, and the browser only ever holds an httpOnly session cookie.
  */
+/** Sign-ins started per IP per minute: each one stores an attempt, and needs no credentials. */
+const loginLimiter = new RateLimiter(60, 60_000);
+
 @ApiTags('console sign-in')
 @Public()
 @Controller('api/v1/auth')
@@ -36,7 +40,9 @@ export class AuthController {
 
   @Get('login')
   @ApiOperation({ summary: 'Start signing in: redirects to the identity provider' })
-  async login(@Query('returnTo') returnTo: string | undefined, @Res() res: Response) {
+  async login(@Query('returnTo') returnTo: string | undefined, @Req() req: Request, @Res() res: Response) {
+    if (!loginLimiter.take(req.ip ?? 'unknown'))
+      throw new ProblemException('rateLimited', 'Too many sign-ins from your network. Wait a minute.');
     const request = await this.oidc.authorizationRequest({ callbackPath: '/api/v1/auth/callback' }).catch(() => {
       throw new ProblemException('ssoUnavailable', `The identity provider at ${this.config.sso.issuer} did not answer. Try again shortly.`);
     });

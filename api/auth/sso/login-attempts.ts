@@ -4,9 +4,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OidcLoginAttemptEntity } from '../../../core/database/entities';
 import { hashSecret } from '../../../core/security/hash-secret';
+import { ProblemException } from '../../common/problem';
 import type { AuthorizationRequest } from './oidc-client';
 
 export const LOGIN_ATTEMPT_TTL_MS = 10 * 60_000;
+/**
+ * Sign-ins in flight at once, for the whole deployment. Starting one needs no credentials, so
+ * without a cap a flood of `GET /api/v1/auth/login` grew the table without end; far above any
+ * real organisation's sign-ins in ten minutes.
+ */
+export const MAX_LIVE_LOGIN_ATTEMPTS = 10_000;
+
+/**
+ * Deletes the expired attempts, and says whether there is room for one more under `cap`. An
+ * abandoned sign-in leaves a row; this is what removes it.
+ */
+export async function roomForLoginAttempt(dataSource: DataSource, cap = MAX_LIVE_LOGIN_ATTEMPTS): Promise<boolean> {
+  await dataSource.query(`DELETE FROM oidc_login_attempts WHERE expires_at < now()`);
+  const [{ live }] = await dataSource.query(`SELECT count(*)::int AS live FROM oidc_login_attempts`);
+  return live < cap;
+}
 
 /**
  * Authorization requests in flight (console sign-in or SSP step-up). The browser keeps a
@@ -17,8 +34,11 @@ export const LOGIN_ATTEMPT_TTL_MS = 10 * 60_000;
 export class LoginAttempts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Stores the attempt and returns the browser's handle for it. */
+  /** Stores the attempt and returns the browser's handle for it; a 429 while the deployment holds too many. */
   async remember(request: AuthorizationRequest, options: { returnTo: string; verificationId?: string }): Promise<string> {
+    if (!(await roomForLoginAttempt(this.dataSource))) {
+      throw new ProblemException('rateLimited', 'Too many sign-ins are in progress. Try again in a few minutes.');
+    }
     const handle = randomBytes(32).toString('base64url');
     await this.dataSource.getRepository(OidcLoginAttemptEntity).insert({
       attemptHash: hashSecret(handle),
