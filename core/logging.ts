@@ -1,11 +1,13 @@
 import { LoggerModule } from 'nestjs-pino';
+import { logDestination } from './logging/log-destination';
+import { requestLogOptions } from './logging/request-log';
 
-/** JSON logs; credentials, cookies and bodies never reach them (link tokens live in fragments anyway). */
-export const loggingModule = LoggerModule.forRoot({
-  pinoHttp: {
-    level: process.env.LOG_LEVEL ?? 'info',
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-    transport: undefined,
-  },
+export { flushLogs } from './logging/log-destination';
+
+/**
+ * JSON logs to stdout, asynchronous and bounded (core/logging/log-destination.ts). Request lines
+ * carry no headers, cookies, bodies or query strings (core/logging/request-log.ts).
+ */
+export const loggingModule = LoggerModule.forRootAsync({
+  useFactory: () => ({ pinoHttp: [requestLogOptions(process.env.LOG_LEVEL ?? 'info'), logDestination()] }),
 });

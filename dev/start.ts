@@ -12,6 +12,8 @@ import { DEMO_ACCOUNTS } from '../api/dev-idp/demo-accounts';
 import { DEV_IDV_PATH } from '../core/config/idv-config';
 import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { prepareApplication } from '../api/prepare';
+import { trackForShutdown } from '../api/shutdown';
+import { flushLogs } from '../core/logging';
 import { CODEC_PATH } from '../api/codec/codec-path';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal-dev-server';
 import { createWorker } from '../worker/run-worker';
@@ -29,15 +31,25 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: [] }); // this process owns SIGINT/SIGTERM
   const initial = loadConfig();
   mkdirSync(initial.dataDir, { recursive: true });
+  // Stopped in reverse: the API drains its requests, then the worker drains, then the servers they used go.
   const stops: (() => Promise<unknown>)[] = [];
   let shuttingDown = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, failed = false) => {
     if (shuttingDown) process.exit(1); // a second Ctrl-C forces it
     shuttingDown = true;
-    console.log(`\n${signal}: stopping ResetGate…`);
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
+    console.log(`\n${reason}: stopping ResetGate…`);
+    for (const stop of stops.reverse()) {
+      await stop().then(
+        (clean) => (failed ||= clean === false),
+        (err: unknown) => {
+          failed = true;
+          console.error(err);
+        },
+      );
+    }
     console.log('ResetGate stopped.');
-    process.exit(0);
+    await flushLogs();
+    process.exit(failed ? 1 : 0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -80,20 +92,22 @@ async function main(): Promise<void> {
 
   step('starting the worker');
   const workerContext: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  const { worker, close: closeWorker } = await createWorker(workerContext);
-  const workerRun = worker.run();
+  const worker = await createWorker(workerContext);
+  const workerRun = worker.run().catch((err: unknown) => {
+    console.error(err);
+    void shutdown('the worker failed', true);
+  });
   stops.push(async () => {
-    worker.shutdown();
+    await worker.stop();
     await workerRun;
-    await closeWorker();
     await workerContext.close();
   });
 
   step('starting the API');
   const app: INestApplication = await createApp({ ownSignals: false });
+  stops.push(trackForShutdown(app));
   await prepareApplication(app);
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  stops.push(() => app.close());
 
   const base = config.publicUrl;
   console.log(`

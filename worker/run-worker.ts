@@ -18,16 +18,29 @@ import { requirePayloadKeys, resetGateDataConverter } from '../core/temporal/dat
 import { workflowCode } from '../core/temporal/workflow-bundle';
 import { MESSAGE_SENDER } from './sender.provider';
 import { startWebhookRelay } from './webhook-relay';
+import { startWorkerHeartbeat, type WorkerHeartbeat } from './worker-heartbeat';
 
 export interface RunningWorker {
   worker: Worker;
-  /** After `worker.run()` has returned: stops the webhook relay and closes the connections. */
-  close(): Promise<void>;
+  /** Polls the task queue until `stop()`, beating the heartbeat meanwhile; rejects if the worker fails. */
+  run(): Promise<void>;
+  /**
+   * Leaves readiness first (the heartbeat row), drains the worker (within SHUTDOWN_GRACE), then
+   * stops the webhook relay and closes both Temporal connections, in that order: nothing may use a
+   * connection after it is closed.
+   */
+  stop(): Promise<void>;
 }
+
+/** Running activities get this long to finish once a stop is asked; then they are cancelled. */
+const SHUTDOWN_GRACE = '10s';
+/** And if the worker still has not drained after this, `run()` fails rather than hang the stop. */
+const SHUTDOWN_FORCE = '20s';
 
 /**
  * Creates the Temporal worker with activities built from the Nest context's dependencies, starts
  * the webhook outbox relay beside it, and, with SCIM configured, makes sure the sync schedule exists.
+ * While it runs, it beats a heartbeat row that the API's readiness reads.
  */
 export async function createWorker(context: INestApplicationContext): Promise<RunningWorker> {
   const config = context.get(AppConfig);
@@ -58,6 +71,8 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
     taskQueue: config.taskQueue,
     activities,
     dataConverter,
+    shutdownGraceTime: SHUTDOWN_GRACE,
+    shutdownForceTime: SHUTDOWN_FORCE,
     // Production loads the bundle `npm run build` made; a checkout without it bundles at start.
     ...workflowCode(),
   });
@@ -65,12 +80,31 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   if (config.directorySource) await ensureDirectorySyncSchedule(client, config.taskQueue, config.directorySource.intervalMinutes);
   const relay = startWebhookRelay({ dataSource, client, taskQueue: config.taskQueue, retry: config.webhookRetry });
+  let running: Promise<void> | undefined;
+  let heartbeat: WorkerHeartbeat | undefined;
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    await heartbeat?.stop();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running?.catch(() => undefined); // a failed worker is reported by whoever awaits run()
+    await relay.stop();
+    await clientConnection.close();
+    await connection.close();
+  };
   return {
     worker,
-    async close() {
-      await relay.stop();
-      await clientConnection.close();
-      await connection.close();
+    run() {
+      running ??= (async () => {
+        const polling = worker.run(); // RUNNING from here on, so the first beat counts
+        heartbeat = startWorkerHeartbeat({ dataSource, taskQueue: config.taskQueue, isPolling: () => worker.getState() === 'RUNNING' });
+        try {
+          await polling;
+        } finally {
+          await heartbeat.stop();
+        }
+      })();
+      return running;
     },
+    stop: () => (stopped ??= stop()),
   };
 }

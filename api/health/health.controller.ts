@@ -2,9 +2,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator';
+import { CHECK_DEADLINE_MS } from './readiness-deadline';
 import { TemporalHealth } from './temporal.health';
+import { WorkerHealth } from './worker.health';
 
-/** Live: the process answers. Ready: the database, Temporal and at least one worker are reachable. */
+/**
+ * Live: the process answers. Ready: the database and Temporal answer, and a worker beat recently.
+ * The checks run side by side, each within its own deadline; a 503 names each one down and why.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -13,6 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealth,
+    private readonly workers: WorkerHealth,
   ) {}
 
   @Get('live')
@@ -24,9 +30,9 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.db.pingCheck('database', { timeout: CHECK_DEADLINE_MS }),
       () => this.temporal.server(),
-      () => this.temporal.worker(),
+      () => this.workers.live(),
     ]);
   }
 }

@@ -16,6 +16,7 @@ import { RecoveryPasskeys1764850000000 } from './migrations/1764850000000-recove
 import { VouchRequests1764880000000 } from './migrations/1764880000000-vouch-requests';
 import { RefereeChecks1764920000000 } from './migrations/1764920000000-referee-checks';
 import { LinkRedemptionAttempt1764990000000 } from './migrations/1764990000000-link-redemption-attempt';
+import { WorkerHeartbeats1765020000000 } from './migrations/1765020000000-worker-heartbeats';
 
 export const MIGRATIONS = [
   InitialSchema1764250000000,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   VouchRequests1764880000000,
   RefereeChecks1764920000000,
   LinkRedemptionAttempt1764990000000,
+  WorkerHeartbeats1765020000000,
 ];
 
 /** Bounds on waiting for PostgreSQL, in milliseconds: a stopped or paused server becomes an error, not a hang. */

@@ -14,6 +14,7 @@ import { VerificationLinkEntity } from './verification-link.entity';
 import { VerificationEntity } from './verification.entity';
 import { VouchRequestEntity } from './vouch-request.entity';
 import { WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from './webhook.entities';
+import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 
 export type { PasskeyCeremony } from './recovery-passkey.entity';
 export type { VouchHow, VouchStatus } from './vouch-request.entity';
@@ -43,6 +44,7 @@ export {
   WebhookDeliveryEntity,
   WebhookEventEntity,
   WebhookSubscriptionEntity,
+  WorkerHeartbeatEntity,
 };
 
 export const ENTITIES = [
@@ -69,4 +71,5 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   WebhookEventEntity,
   WebhookSubscriptionEntity,
+  WorkerHeartbeatEntity,
 ];
