@@ -51,6 +51,8 @@ export class AppConfig implements Integrations {
   idv?: IdvConfig;
   /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
   liveHeartbeatSeconds: number;
+  /** Bearer token Prometheus sends for `/metrics`; without one, only this machine (loopback) may read them. */
+  metricsToken?: string;
   logLevel: string;
   twilio?: Integrations['twilio'];
   smtp?: Integrations['smtp'];
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sso: loadSsoConfig(env, publicUrl),
     idv: loadIdvConfig(env),
     liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
+    metricsToken: env.RESETGATE_METRICS_TOKEN || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     ...loadIntegrations(env),
   };

@@ -25,7 +25,7 @@ const OVERSIGHT = ['admin', 'auditor'] as const;
 const MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
-  'GET /metrics': 'public',
+  'GET /metrics': 'public', // from this machine, without RESETGATE_METRICS_TOKEN: test/e2e/metrics.test.ts has the token
   'GET /api/v1/auth/login': 'public',
   'GET /api/v1/auth/callback': 'public',
   'GET /api/v1/auth/session': 'signedIn',
