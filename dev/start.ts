@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     // The UI calls the codec endpoint from the browser, from whichever name the user typed.
     process.env.RESETGATE_CODEC_CORS_ORIGINS ??= `${temporalUi},http://127.0.0.1:${TEMPORAL_UI_PORT}`;
   }
+  // Development only: messages without a provider land in the dev outbox, where any agent can read the links.
+  process.env.RESETGATE_DEV_OUTBOX ??= 'true';
   process.env.RESETGATE_BOOTSTRAP_API_KEY ??= devSecret(initial.dataDir, 'dev-api-key', () => `rg_dev_${random(24)}`);
   process.env.RESETGATE_AUDIT_KEY ??= devSecret(initial.dataDir, 'audit-key', () => random(24));
   // Losing this file loses the workflow payloads in .data/temporal.db: keep it with the data.

@@ -82,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditKey: env.RESETGATE_AUDIT_KEY || undefined,
     payloadKeys: env.RESETGATE_PAYLOAD_KEYS ? parsePayloadKeys(env.RESETGATE_PAYLOAD_KEYS) : undefined,
     codecCorsOrigins: origins(env, 'RESETGATE_CODEC_CORS_ORIGINS', 'http://localhost:8233'),
-    devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', true),
+    devOutbox: bool(env, 'RESETGATE_DEV_OUTBOX', false),
     seedDevDirectory: bool(env, 'RESETGATE_SEED_DEV_DIRECTORY', true),
     organisationDomains: (env.RESETGATE_ORGANISATION_DOMAINS ?? 'example.com')
       .split(',')

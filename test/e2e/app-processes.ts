@@ -37,6 +37,7 @@ export async function appEnv(db: TestDatabase, extra: Record<string, string> = {
     RESETGATE_AUDIT_KEY: TEST_AUDIT_KEY,
     RESETGATE_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
+    RESETGATE_DEV_OUTBOX: 'true',
     RESETGATE_ASSURANCE: 'questions',
     LOG_LEVEL: 'info',
     ...extra,

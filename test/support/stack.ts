@@ -57,6 +57,8 @@ export async function startStack(extraEnv: Record<string, string> = {}, options:
     RESETGATE_DEV_IDP_PASSWORD: TEST_IDP_PASSWORD,
     RESETGATE_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     RESETGATE_SEED_DEV_DIRECTORY: 'false',
+    // Tests read the links from the dev outbox; it is off unless asked for (it shows live link tokens).
+    RESETGATE_DEV_OUTBOX: 'true',
     LOG_LEVEL: 'warn',
     // The plumbing suites (approval, replay, webhooks, exports…) need passes, and the question rule
     // gives one without a manager's vouch. Suites about proofs, the product's default, say so.
