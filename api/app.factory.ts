@@ -32,9 +32,9 @@ export async function createApp(options: { ownSignals: boolean }): Promise<INest
   app.useLogger(app.get(Logger));
   answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
-  app.use(compression(), securityHeaders, requestDeadline(REQUEST_DEADLINE_MS));
   const config = app.get(AppConfig);
+  app.set('trust proxy', config.trustProxy);
+  app.use(compression(), securityHeaders, requestDeadline(REQUEST_DEADLINE_MS));
   // The codec endpoint answers the Temporal UI's preflight and takes history-sized bodies (the first JSON parser to run wins).
   app.use(CODEC_PATH, codecCors(config.codecCorsOrigins), express.json({ limit: CODEC_BODY_LIMIT, strict: true }));
   // Before the JSON-only middleware: the IdP speaks forms, as OAuth does.

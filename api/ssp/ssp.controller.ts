@@ -13,9 +13,6 @@ import { PasskeyRegistrationService } from './passkeys/passkey-registration.serv
 import { AllowsFinishRetry, CurrentSspSession, SSP_COOKIE, SspSessionGuard } from './ssp-session.guard';
 import { SspService } from './ssp.service';
 
-/** Link redemptions per IP per minute: guessing tokens is hopeless, and this keeps it that way. */
-const startLimiter = new RateLimiter(20, 60_000);
-
 /** The SSP's start nonce: random, made in the browser before Start, long enough that nobody else can guess it. */
 const START_ATTEMPT_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -23,11 +20,16 @@ const START_ATTEMPT_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 @Public()
 @Controller('api/v1/ssp')
 export class SspController {
+  /** Link redemptions per IP per minute: guessing tokens is hopeless, and this keeps it that way. */
+  private readonly startLimiter: RateLimiter;
+
   constructor(
     private readonly ssp: SspService,
     private readonly passkeys: PasskeyRegistrationService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.startLimiter = new RateLimiter(config.limits.sspStartsPerIpPerMinute, 60_000);
+  }
 
   @Post('sessions')
   @ApiOperation({
@@ -43,7 +45,7 @@ export class SspController {
   })
   @ApiCreatedResponse({ type: StartSessionResponse })
   async start(@Body() dto: StartSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (!startLimiter.take(req.ip ?? 'unknown'))
+    if (!this.startLimiter.take(req.ip ?? 'unknown'))
       throw new ProblemException('rateLimited', 'Too many attempts from your network. Wait a minute.');
     const attemptKey = req.header('idempotency-key');
     if (attemptKey !== undefined && !START_ATTEMPT_KEY.test(attemptKey)) {

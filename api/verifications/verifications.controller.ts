@@ -22,13 +22,13 @@ import { PolicyService } from '../settings/policy.service';
 import { RefereeChecks } from './referee-checks';
 import { VerificationsService } from './verifications.service';
 
-/** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
-const createLimiter = new RateLimiter(30, 60_000);
-
 @ApiTags('verifications')
 @ApiBearerAuth()
 @Controller('api/v1/verifications')
 export class VerificationsController {
+  /** Links an agent or integrator may send per minute: a compromised key cannot spam users. */
+  private readonly createLimiter: RateLimiter;
+
   constructor(
     private readonly verifications: VerificationsService,
     private readonly changes: VerificationEvents,
@@ -36,7 +36,9 @@ export class VerificationsController {
     private readonly config: AppConfig,
     private readonly policies: PolicyService,
     private readonly referees: RefereeChecks,
-  ) {}
+  ) {
+    this.createLimiter = new RateLimiter(config.limits.linksPerAgentPerMinute, 60_000);
+  }
 
   @Post()
   @Roles('agent', 'admin')
@@ -50,8 +52,10 @@ export class VerificationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<VerificationDetail> {
-    if (!createLimiter.take(who.id))
-      throw new ProblemException('rateLimited', 'You sent 30 links in the last minute. Wait a minute and try again.');
+    if (!this.createLimiter.take(who.id)) {
+      const limit = this.config.limits.linksPerAgentPerMinute;
+      throw new ProblemException('rateLimited', `You sent ${limit} links in the last minute. Wait a minute and try again.`);
+    }
     // Read from the request, not @Headers(): that would document the header a second time, as required.
     const idempotencyKey = req.header('idempotency-key');
     const view = await this.verifications.create(dto, who, ip, idempotencyKey, abortedWhenClientLeaves(res));

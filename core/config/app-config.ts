@@ -51,6 +51,14 @@ export class AppConfig implements Integrations {
   idv?: IdvConfig;
   /** How often the live-status stream sends a keep-alive and re-checks the caller's credentials. */
   liveHeartbeatSeconds: number;
+  /**
+   * Express's `trust proxy`: which peers' X-Forwarded-For names the client. Off by default: any
+   * local process (or a caller, through a misconfigured proxy) could otherwise pick its own IP and
+   * pass every per-IP limit. Set it to the proxy's address, a hop count, or `true`.
+   */
+  trustProxy: boolean | number | string;
+  /** Per-minute limits (per agent or key for links, per client IP for SSP starts). */
+  limits: { linksPerAgentPerMinute: number; sspStartsPerIpPerMinute: number };
   /** Bearer token Prometheus sends for `/metrics`; without one, only this machine (loopback) may read them. */
   metricsToken?: string;
   logLevel: string;
@@ -121,7 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idv: loadIdvConfig(env),
     liveHeartbeatSeconds: int(env, 'RESETGATE_LIVE_HEARTBEAT_SECONDS', 20, 1, 300),
     metricsToken: env.RESETGATE_METRICS_TOKEN || undefined,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    limits: {
+      linksPerAgentPerMinute: int(env, 'RESETGATE_LINKS_PER_AGENT_PER_MINUTE', 30, 1, 100_000),
+      sspStartsPerIpPerMinute: int(env, 'RESETGATE_SSP_STARTS_PER_IP_PER_MINUTE', 20, 1, 100_000),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     ...loadIntegrations(env),
   };
+}
+
+/** `true`/`false`, a hop count, or addresses and subnets (Express's own syntax); unset is `false`. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
