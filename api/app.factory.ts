@@ -23,7 +23,7 @@ import { requestDeadline } from './http/request-deadline';
 import { answerClientErrors } from './http/client-errors';
 
 /** Every API call answers within this, whatever its dependencies do (issue 12: within 5 s). */
-const REQUEST_DEADLINE_MS = 4_800;
+const REQUEST_DEADLINE_MS = 4_500;
 import { nullableTo31 } from './openapi/nullable-31';
 
 /** Builds the HTTP application: one place for body limits, validation, errors, docs and static apps. */

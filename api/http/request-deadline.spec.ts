@@ -2,16 +2,20 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { requestDeadline } from './request-deadline';
 
+/** Far apart, so a loaded machine cannot blur which answered: the deadline, or the slow handler. */
+const DEADLINE_MS = 200;
+const HANDLER_MS = 2_000;
+
 /** A real express server on 127.0.0.1: a slow handler, a fast one, and a stream. */
 async function serve(): Promise<{ url: string; late: string[]; close: () => Promise<void> }> {
   const late: string[] = [];
   const app = express();
-  app.use(requestDeadline(200));
+  app.use(requestDeadline(DEADLINE_MS));
   const slow = (path: string) => (_req: express.Request, res: express.Response) =>
     setTimeout(() => {
       if (res.headersSent) late.push(path);
       else res.json({ done: true });
-    }, 500);
+    }, HANDLER_MS);
   app.get('/api/v1/slow', slow('/api/v1/slow'));
   app.get('/api/v1/fast', (_req, res) => res.json({ done: true }));
   app.get('/api/v1/exports/audit-events', slow('/api/v1/exports/audit-events'));
@@ -27,12 +31,12 @@ describe('the request deadline', () => {
     const { url, late, close } = await serve();
     const began = Date.now();
     const res = await fetch(`${url}/api/v1/slow`);
-    expect(Date.now() - began).toBeLessThan(450);
+    expect(Date.now() - began).toBeLessThan(HANDLER_MS - 500);
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await res.json()).toMatchObject({ type: 'https://resetgate.dev/problems/still-working', status: 503 });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, HANDLER_MS));
     expect(late).toEqual(['/api/v1/slow']);
     await close();
   });

@@ -3,15 +3,16 @@ import { PROBLEM_BASE, PROBLEMS } from '../common/problem';
 import { RETRY_AFTER_SECONDS } from '../common/problem.filter';
 
 /**
- * The last guarantee that no API call hangs: every dependency has its own deadline (Temporal 4 s,
+ * The last guarantee that no API call hangs: every dependency has its own deadline (Temporal 3.5 s,
  * PostgreSQL 2–3.5 s), but a request can wait on several in turn. One still unanswered after
  * `ms` gets a 503 "still working" to retry (every call that changes something is retry-safe);
  * whatever it finishes later is dropped (the problem filter sees the answer already sent).
- * Streams, which answer at once and then stay open, are exempt.
+ * Exempt: streams, which answer at once and then stay open, and replays, which run the workflow
+ * code in this process (seconds, not a dependency that may be down; the history fetch has its own deadline).
  */
 export function requestDeadline(ms: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!req.path.startsWith('/api/') || STREAMS.some((stream) => stream.test(req.path))) return next();
+    if (!req.path.startsWith('/api/') || EXEMPT.some((path) => path.test(req.path))) return next();
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       const problem = PROBLEMS.stillWorking;
@@ -34,5 +35,5 @@ export function requestDeadline(ms: number) {
   };
 }
 
-/** Answers that stream for as long as the client reads: live status and exports. */
-const STREAMS = [/^\/api\/v1\/verifications\/events$/, /^\/api\/v1\/exports\//];
+/** Live status and exports (streams), and replays (local computation). */
+const EXEMPT = [/^\/api\/v1\/verifications\/events$/, /^\/api\/v1\/exports\//, /^\/api\/v1\/verifications\/[^/]+\/replay$/];

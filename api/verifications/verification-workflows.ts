@@ -17,7 +17,7 @@ export function verificationWorkflowId(verificationId: string): string {
  * How long one API call waits for Temporal. Every request answers within about 5 s: an outage, or a
  * worker that does not pick the Update up, becomes a 503 the client can retry, never a hang.
  */
-export const TEMPORAL_DEADLINE_MS = 4_000;
+export const TEMPORAL_DEADLINE_MS = 3_500;
 
 /** An Update's answer: its result, or the reason the workflow refused it (a validator, or the workflow has finished). */
 export type UpdateOutcome<Result> = { accepted: true; result: Result } | { accepted: false; reason: string };

@@ -74,6 +74,9 @@ test('the worker dies between "link spent" and "session started": the same brows
 
   // Nobody picks the Update up: a 503 to retry, within the 5 s every request answers in.
   const { result: first, ms } = await timed(() => start(token, ATTEMPT));
+  // A new worker at once, so a failed expectation below cannot leave the next tests without one.
+  // It takes a few seconds to pick the verification up (the dead one's sticky queue times out first).
+  await stack.startWorker();
   expect(first.status).toBe(503);
   expect(first.body.type).toBe(UNAVAILABLE);
   expect(Number(first.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -86,8 +89,6 @@ test('the worker dies between "link spent" and "session started": the same brows
   expect((await start(token)).body.type).toBe('https://resetgate.dev/problems/link-invalid');
   expect((await start(token, 'somebody-else-0123456789')).body.type).toBe('https://resetgate.dev/problems/link-invalid');
 
-  // A new worker takes a few seconds to pick the verification up (the dead one's sticky queue times out first).
-  await stack.startWorker();
   const resumed = await untilNot503(() => start(token, ATTEMPT));
   expect(resumed.status).toBe(201);
   expect(resumed.body).toMatchObject({ status: 'in_progress' });
@@ -96,14 +97,14 @@ test('the worker dies between "link spent" and "session started": the same brows
   expect(session.status).toBe(200);
   expect(session.body.total).toBeGreaterThanOrEqual(3);
   // A second retry (the first one's answer lost too) still resumes: the same session start, a fresh cookie.
-  expect((await start(token, ATTEMPT)).status).toBe(201);
+  expect((await untilNot503(() => start(token, ATTEMPT))).status).toBe(201);
   expect(await auditCount(id, 'link.redeemed')).toBe(1);
   expect(await auditCount(id, 'ssp_session.resumed')).toBe(2);
 }, 120_000);
 
 test('an answer and a finish sent again return the first call’s result; a different answer is still refused', async () => {
   const { token } = await linkSent(1);
-  const started = await start(token, ATTEMPT);
+  const started = await untilNot503(() => start(token, ATTEMPT));
   const cookie = started.headers.get('set-cookie')!.split(';')[0];
   const { body: session } = await call(stack, 'GET', '/api/v1/ssp/session', { key: null, cookie });
   const q = session.questions.find((question: { type: string }) => question.type === 'single');
@@ -138,7 +139,7 @@ test('an answer and a finish sent again return the first call’s result; a diff
 
 test('an approval that met a dead worker, retried, returns the original success, and counts once', async () => {
   const { id, token } = await linkSent(2);
-  const started = await start(token, ATTEMPT);
+  const started = await untilNot503(() => start(token, ATTEMPT));
   const cookie = started.headers.get('set-cookie')!.split(';')[0];
   await answerAll(stack, cookie, id, rightAnswer);
   await call(stack, 'POST', '/api/v1/ssp/session/finish', { key: null, cookie, body: {} });
@@ -148,11 +149,11 @@ test('an approval that met a dead worker, retried, returns the original success,
   const approve = () =>
     call(stack, 'POST', `/api/v1/verifications/${id}/reset-approval`, { body: { action: 'password_reset' }, retry: false });
   const { result: first, ms } = await timed(approve);
+  await stack.startWorker();
   expect(first.status).toBe(503);
   expect(first.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(ms).toBeLessThan(5_000);
 
-  await stack.startWorker();
   const retried = await untilNot503(approve);
   expect(retried.status).toBe(200);
   expect(retried.body.resetAction).toMatchObject({ action: 'password_reset', approvedBy: 'apikey:bootstrap' });
