@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '../../core/repo-root';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
@@ -15,6 +14,7 @@ import {
   supersede,
 } from '../../workflows/verification/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { freePort } from '../support/free-port';
 import {
   type Harness,
   HUMAN_SIGNALS,
@@ -185,17 +185,6 @@ function describe(statuses: Record<string, number>): string {
     .sort(([, a], [, b]) => b - a)
     .map(([status, n]) => `${status} ${n}`)
     .join(', ');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function argument(name: string, fallback: number): number {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestDatabase } from '../support/database';
 import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from '../support/test-keys';
+import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -92,14 +92,3 @@ export async function waitForOk(url: string, app: AppProcess, timeoutMs = 60_000
 
 /** What a stop must never print: an uncaught error, a closed gRPC channel being used, a stack trace. */
 export const UNCLEAN_OUTPUT = /uncaught|unhandled|Channel has been shut down|^\s+at .+:\d+:\d+\)?$/im;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}

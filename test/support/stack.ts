@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { appendFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -8,6 +7,7 @@ import { hashSecret } from '../../core/security/hash-secret';
 import { ApiKeyEntity, type Role } from '../../core/database/entities/api-key.entity';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_AUDIT_KEY, TEST_PAYLOAD_KEYS } from './test-keys';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -140,17 +140,6 @@ function withPort(url: string, port: number): string {
   const parsed = new URL(url);
   parsed.port = String(port);
   return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export interface ApiResponse<T = any> {
