@@ -19,6 +19,7 @@ import { workflowCode } from '../core/temporal/workflow-bundle';
 import { MESSAGE_SENDER } from './sender.provider';
 import { startWebhookRelay } from './webhook-relay';
 import { startWorkerHeartbeat, type WorkerHeartbeat } from './worker-heartbeat';
+import { startHousekeeping } from './housekeeping';
 
 export interface RunningWorker {
   worker: Worker;
@@ -80,6 +81,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   if (config.directorySource) await ensureDirectorySyncSchedule(client, config.taskQueue, config.directorySource.intervalMinutes);
   const relay = startWebhookRelay({ dataSource, client, taskQueue: config.taskQueue, retry: config.webhookRetry });
+  const housekeeping = startHousekeeping(dataSource);
   let running: Promise<void> | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
   let stopped: Promise<void> | undefined;
@@ -88,6 +90,7 @@ export async function createWorker(context: INestApplicationContext): Promise<Ru
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running?.catch(() => undefined); // a failed worker is reported by whoever awaits run()
     await relay.stop();
+    await housekeeping.stop();
     await clientConnection.close();
     await connection.close();
   };
