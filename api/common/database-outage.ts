@@ -31,7 +31,7 @@ const OUTAGE_CODES = new Set([
   'EPIPE',
 ]);
 
-/** node-postgres reports pool and socket trouble with plain messages and no code. */
+/** node-postgres and TypeORM report pool, socket and lost-transaction trouble with plain messages and no code. */
 const OUTAGE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Connection terminated/i,
@@ -39,4 +39,7 @@ const OUTAGE_MESSAGES = [
   /connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
   /Cannot use a pool after calling end/i,
+  // TypeORM, when the connection died under a transaction: its rollback then has nothing to run on.
+  /Query runner already released/i,
+  /Transaction is not started yet/i,
 ];
