@@ -25,7 +25,8 @@ beforeAll(async () => {
   await stack.restartApi({ IDV_ISSUER: `${stack.baseUrl}/dev/idv`, IDV_CLIENT_ID: 'resetgate-ssp', IDV_CLIENT_SECRET: 'test-idv-secret' });
   await stack.killWorker('SIGTERM');
   await stack.startWorker();
-});
+  // Two starts and two clean stops (each drains before it exits): more than the default on a loaded machine.
+}, 180_000);
 afterEach(async () => {
   await context?.close();
   context = undefined;
