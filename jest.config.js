@@ -12,6 +12,9 @@ module.exports = {
     '<rootDir>/test',
   ],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  // The small chaos run is `npm run chaos:ci` (RESETGATE_CHAOS_CI=1), not yet part of `npm test`: under a
+  // saturated machine it still sees calls answered past 5 s (docs/chaos.md, "what it found").
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.RESETGATE_CHAOS_CI ? [] : ['<rootDir>/test/chaos/'])],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
