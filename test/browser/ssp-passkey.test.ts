@@ -118,4 +118,4 @@ test('a user passes and adds a recovery passkey; in the next verification, decid
   const [used] = await stack.db.dataSource.getRepository(RecoveryPasskeyEntity).findBy({ userId: user.id });
   expect(used.lastUsedAt).not.toBeNull();
   await context.close();
-});
+}, 150_000); // two verifications through a phone-sized browser: 20 s alone, three times that on a loaded machine
