@@ -11,6 +11,8 @@ export interface AttemptRecord {
   sentAt: number;
   answeredAt: number;
   answer: Answer;
+  /** The problem type of a 4xx or 5xx (`database-unavailable`…): why it was refused. */
+  problem?: string;
 }
 
 export interface Request {
@@ -56,7 +58,7 @@ export class ChaosClient {
     for (let attempt = 1; ; attempt++) {
       const sentAt = Date.now();
       const { answer, body, headers } = await this.attempt(request);
-      this.attempts.push({ flow, operation, sentAt, answeredAt: Date.now(), answer });
+      this.attempts.push({ flow, operation, sentAt, answeredAt: Date.now(), answer, problem: problemType(body) });
       if (!isRetryable(answer)) return { status: answer as number, body, headers, attempts: attempt, retried };
       retried = true;
       const delay = backoff(attempt, headers);

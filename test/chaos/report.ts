@@ -47,7 +47,7 @@ export function summarise(
     .reduce((first, a) => Math.min(first, a.answeredAt), Infinity);
   const windowEnd = Number.isFinite(recovered) ? recovered : times.servingAt;
   const outageHistogram: Record<string, number> = {};
-  for (const a of attempts) if (a.sentAt >= times.injectedAt && a.sentAt <= windowEnd) bump(outageHistogram, label(a.answer));
+  for (const a of attempts) if (a.sentAt >= times.injectedAt && a.sentAt <= windowEnd) bump(outageHistogram, label(a.answer, a.problem));
   // A Start refused after a retry, its link unspent: the link expired while the caller waited, no one spent it.
   const stranded = flows.filter((f) => f.stranded && server.spentLinks.has(f.verificationId!));
   const unspent = flows.filter((f) => f.stranded && !server.spentLinks.has(f.verificationId!));
@@ -157,8 +157,8 @@ function histogram(counts: Record<string, number>): string {
   return entries.length ? entries.map(([k, n]) => `${k} ×${n}`).join(', ') : '(none)';
 }
 
-function label(answer: Answer): string {
-  return typeof answer === 'number' ? String(answer) : answer;
+function label(answer: Answer, problem?: string): string {
+  return typeof answer === 'number' ? `${answer}${problem && answer >= 400 ? ` ${problem}` : ''}` : answer;
 }
 
 function otherOutcomes(outcomes: Record<string, number>): string {
