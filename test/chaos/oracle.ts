@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { AnswerKey, QuestionOption, UserAnswer } from '../../workflows/verification/question';
+import type { AnswerKey, QuestionOption } from '../../workflows/verification/question';
 import { sleep } from './processes';
 
 /**
@@ -105,16 +105,4 @@ async function retrying<T>(deadline: number, read: () => Promise<T | null>): Pro
   return null;
 }
 
-export function rightAnswer(q: QuestionKey): UserAnswer {
-  const key = q.answerKey;
-  if (key.type === 'single') return { optionId: key.optionId };
-  if (key.type === 'multi') return { optionIds: key.optionIds };
-  return { text: key.accepted[0] };
-}
-
-export function wrongAnswer(q: QuestionKey): UserAnswer {
-  const key = q.answerKey;
-  if (key.type === 'single') return { optionId: q.options.find((o) => o.id !== key.optionId)!.id };
-  if (key.type === 'multi') return { optionIds: q.options.filter((o) => !key.optionIds.includes(o.id)).map((o) => o.id) };
-  return { text: 'nobody at all' };
-}
+export { rightAnswer, wrongAnswer } from '../support/answers';

@@ -12,7 +12,6 @@ import { maskDestination } from '../../core/security/mask';
 import type { ResetConnector } from '../../activities/verification/reset-connector/reset-connector';
 import { auditKeyBytes } from '../../core/audit/audit-key';
 import { ChallengeQuestionEntity, DevOutboxMessageEntity, DirectoryUserEntity, VerificationEntity } from '../../core/database/entities';
-import type { UserAnswer } from '../../workflows/verification/question';
 import type { Channel, VerificationPolicy, VerificationState } from '../../workflows/verification/model';
 import { verificationWorkflow } from '../../workflows';
 import { verificationState } from '../../workflows/verification/messages';
@@ -217,20 +216,7 @@ export async function questionsOf(db: TestDatabase, verificationId: string): Pro
   return db.dataSource.getRepository(ChallengeQuestionEntity).find({ where: { verificationId }, order: { position: 'ASC' } });
 }
 
-/** What a user who knows their own data answers: the key, read from the server side. */
-export function rightAnswer(q: ChallengeQuestionEntity): UserAnswer {
-  const key = q.answerKey;
-  if (key.type === 'single') return { optionId: key.optionId };
-  if (key.type === 'multi') return { optionIds: key.optionIds };
-  return { text: key.accepted[0] };
-}
-
-export function wrongAnswer(q: ChallengeQuestionEntity): UserAnswer {
-  const key = q.answerKey;
-  if (key.type === 'single') return { optionId: q.options.find((o) => o.id !== key.optionId)!.id };
-  if (key.type === 'multi') return { optionIds: q.options.filter((o) => !key.optionIds.includes(o.id)).map((o) => o.id) };
-  return { text: 'nobody at all' };
-}
+export { rightAnswer, wrongAnswer } from './answers';
 
 export async function outboxFor(db: TestDatabase, verificationId: string): Promise<DevOutboxMessageEntity[]> {
   return db.dataSource.getRepository(DevOutboxMessageEntity).find({ where: { verificationId }, order: { createdAt: 'ASC' } });
